@@ -1,0 +1,45 @@
+//! `carepath fmt FILE... [--check]`
+
+use std::path::PathBuf;
+
+use crate::storage;
+
+use super::exit;
+
+pub fn run(files: &[PathBuf], check: bool) -> u8 {
+    let mut failed = false;
+    let mut changed = false;
+    for path in files {
+        let network = match storage::load(path) {
+            Ok(n) => n,
+            Err(e) => {
+                eprintln!("{e}");
+                failed = true;
+                continue;
+            }
+        };
+        let canonical = storage::to_canonical_string(&network);
+        // load succeeded, so the file is readable UTF-8; a race that changes it now
+        // only means we compare against the newer text.
+        let current = std::fs::read_to_string(path).unwrap_or_default();
+        if current == canonical {
+            continue;
+        }
+        changed = true;
+        if check {
+            println!("{}: not in canonical form", path.display());
+        } else if let Err(e) = storage::write_atomic(path, canonical.as_bytes()) {
+            eprintln!("{e}");
+            failed = true;
+        } else {
+            println!("{}: formatted", path.display());
+        }
+    }
+    if failed {
+        exit::BAD_INPUT
+    } else if check && changed {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    }
+}

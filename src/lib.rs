@@ -1,0 +1,7 @@
+//! carepath: map children's services care pathways, score them, find the weakest links.
+//!
+//! The domain (`model`, `storage`) knows nothing of the terminal.
+
+pub mod cli;
+pub mod model;
+pub mod storage;

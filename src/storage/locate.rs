@@ -1,0 +1,97 @@
+//! Finds where in the text a rule was broken, by following a path of `field: "value"` steps.
+
+use crate::model::Locator;
+
+use super::error::TextPosition;
+
+/// The position of the last step of `path`, each step searched for after the one before.
+pub fn locate(text: &str, path: &[Locator]) -> Option<TextPosition> {
+    let mut from = 0;
+    let mut found = None;
+    for step in path {
+        let at = find_field(text, from, step)?;
+        found = Some(at);
+        from = at + 1;
+    }
+    found.map(|offset| position_of(text, offset))
+}
+
+/// Byte offset of the next `field` (as a whole word) followed by `:` and, when the step
+/// has a value, by that value as a string literal. The offset is that of the value, or of
+/// the field name for bare steps, so the column points at what is wrong.
+fn find_field(text: &str, from: usize, step: &Locator) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut start = from;
+    while let Some(rel) = text.get(start..)?.find(step.field) {
+        let at = start + rel;
+        start = at + step.field.len();
+        let word_start = at == 0 || !is_ident(bytes[at - 1]);
+        let word_end = !bytes.get(start).copied().is_some_and(is_ident);
+        if !(word_start && word_end) {
+            continue;
+        }
+        let rest = &text[start..];
+        let after_colon = rest.trim_start();
+        let Some(after_colon) = after_colon.strip_prefix(':') else {
+            continue;
+        };
+        let value_text = after_colon.trim_start();
+        let value_at = text.len() - value_text.len();
+        match &step.value {
+            None => return Some(at),
+            Some(v) => {
+                let quoted = format!("\"{v}\"");
+                if value_text.starts_with(&quoted) {
+                    return Some(value_at);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn is_ident(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn position_of(text: &str, offset: usize) -> TextPosition {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    TextPosition {
+        line,
+        col: before[line_start..].chars().count() + 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn step(field: &'static str, value: Option<&str>) -> Locator {
+        Locator {
+            field,
+            value: value.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn follows_steps_in_order() {
+        let text = "A(\n  id: \"x\",\n  to: \"y\",\n  id: \"x\",\n  pid: \"x\",\n)";
+        let first = locate(text, &[step("id", Some("x"))]).unwrap();
+        assert_eq!((first.line, first.col), (2, 7));
+        let second = locate(text, &[step("id", Some("x")), step("id", Some("x"))]).unwrap();
+        assert_eq!((second.line, second.col), (4, 7));
+        let to = locate(text, &[step("to", None)]).unwrap();
+        assert_eq!((to.line, to.col), (3, 3));
+        // `pid` is not `id`, and there is no third `id: "x"`.
+        assert_eq!(locate(text, &vec![step("id", Some("x")); 3]), None);
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let p = position_of("é: 1", 3);
+        assert_eq!((p.line, p.col), (1, 2));
+    }
+}
