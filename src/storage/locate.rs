@@ -91,7 +91,7 @@ mod tests {
 
     #[test]
     fn columns_count_characters() {
-        let p = position_of("é: 1", 3);
+        let p = position_of("é: 1", 2);
         assert_eq!((p.line, p.col), (1, 2));
     }
 }
