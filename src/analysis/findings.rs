@@ -114,14 +114,21 @@ fn shortfall(measures: &[Measure]) -> String {
         .min_by(|(a, _), (b, _)| a.total_cmp(b));
     match weakest {
         Some((_, m)) => format!(
-            "{} is {}{} against a target of {}{}",
+            "{} is {} against a target of {}",
             m.name,
-            m.value.unwrap_or_default(),
-            m.unit,
-            m.target,
-            m.unit
+            with_unit(m.value.unwrap_or_default(), &m.unit),
+            with_unit(m.target, &m.unit)
         ),
         None => String::new(),
+    }
+}
+
+/// "25.6%", "35 days": a percent sign hugs its number, other units stand apart.
+pub fn with_unit(value: f64, unit: &str) -> String {
+    if unit.is_empty() || unit.starts_with('%') {
+        format!("{value}{unit}")
+    } else {
+        format!("{value} {unit}")
     }
 }
 

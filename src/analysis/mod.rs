@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::model::{Network, Pathway, Phase};
 
-pub use findings::{Finding, FindingKind, Severity};
+pub use findings::{Finding, FindingKind, Severity, with_unit};
 pub use reach::{Journeys, is_full_reach, journeys};
 pub use status::{Score, Status, attainment, measure_status};
 
