@@ -3,6 +3,7 @@
 //! The domain (`model`, `storage`) knows nothing of the terminal.
 
 pub mod analysis;
+pub mod app;
 pub mod cli;
 pub mod model;
 pub mod storage;
