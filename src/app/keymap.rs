@@ -139,6 +139,12 @@ pub const NORMAL_KEYS: &[Binding] = &[
         Action::ShiftDown,
         "move the component down in its column"
     ),
+    bind!(
+        [Char('T')],
+        "T",
+        Action::Tidy,
+        "tidy: reorder columns to reduce crossings (undoable)"
+    ),
     bind!([Char('u'), Ctrl('z')], "u Ctrl-z", Action::Undo, "undo"),
     bind!(
         [Ctrl('r'), Ctrl('y')],

@@ -71,6 +71,8 @@ pub enum Action {
     SelectWeakest(usize),
     /// Apply a new order to the current pathway's components (from the layout's tidy).
     ApplyOrder(Vec<String>),
+    /// Reorder the current pathway's columns to reduce crossings.
+    Tidy,
 }
 
 /// What the event loop must do after an update: the only way state asks for I/O.

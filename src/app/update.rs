@@ -199,6 +199,7 @@ impl App {
                     let _ = self.apply(Edit::ReorderComponents { pathway, order });
                 }
             }
+            Action::Tidy => self.tidy(),
             Action::Input(_)
             | Action::Backspace
             | Action::ClearField
@@ -475,5 +476,32 @@ fn step(cursor: usize, len: usize, down: bool) -> usize {
         (cursor + 1).min(len - 1)
     } else {
         cursor.saturating_sub(1)
+    }
+}
+
+impl App {
+    /// Reorders the current pathway's columns to reduce crossings, as one undoable change.
+    fn tidy(&mut self) {
+        let Some(pathway) = self.current_pathway() else {
+            return;
+        };
+        let result = crate::layout::tidy(pathway, None);
+        if !result.improved() {
+            self.info(format!("Already tidy: {} crossing(s)", result.before));
+            return;
+        }
+        let id = pathway.id.clone();
+        if self
+            .apply(Edit::ReorderComponents {
+                pathway: id,
+                order: result.order,
+            })
+            .is_ok()
+        {
+            self.info(format!(
+                "Tidied: crossings {} → {}",
+                result.before, result.after
+            ));
+        }
     }
 }
