@@ -104,10 +104,17 @@ impl Checker {
     }
 }
 
-/// From the pathway's id to the link's `from:` and `to:`.
-fn link_path(pathway: &[Locator], link: &Link) -> Vec<Locator> {
+/// From the pathway's id through the `from:` of each of its links in turn (each link has
+/// exactly one) to the `from:` of the last of `links`, then to `field` of that link. Links
+/// that share one end with another are told apart by their order.
+fn link_path(pathway: &[Locator], links: &[Link], field: &'static str) -> Vec<Locator> {
     let mut path = pathway.to_vec();
-    path.extend([at("from", &link.from), at("to", &link.to)]);
+    path.extend(links.iter().map(|l| at("from", &l.from)));
+    if let Some(last) = links.last()
+        && field == "to"
+    {
+        path.push(at("to", &last.to));
+    }
     path
 }
 
@@ -158,7 +165,8 @@ impl Network {
                 check.measures(&c.id, &c.measures);
             }
             let mut pairs = HashSet::new();
-            for l in p.links() {
+            for (i, l) in p.links().iter().enumerate() {
+                let upto = &p.links()[..=i];
                 for (field, end) in [("from", &l.from), ("to", &l.to)] {
                     if p.position(end).is_none() {
                         check.report(
@@ -166,13 +174,12 @@ impl Network {
                                 pathway: p.id.clone(),
                                 id: end.clone(),
                             },
-                            [&ppath[..], &[at(field, end)]].concat(),
+                            link_path(&ppath, upto, field),
                         );
                     }
                 }
                 if !pairs.insert((l.from.as_str(), l.to.as_str())) {
-                    let mut path = link_path(&ppath, l);
-                    path.extend(link_path(&[], l));
+                    let path = link_path(&ppath, upto, "to");
                     check.report(
                         ModelError::DuplicateLink {
                             from: l.from.clone(),
