@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests. Each test file uses only some of them.
 #![allow(dead_code)]
 
+pub mod fixture;
+
 use std::ffi::OsStr;
 use std::path::Path;
 use std::process::{Command, Output};
