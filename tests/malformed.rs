@@ -446,3 +446,44 @@ fn cli_reports_a_broken_rule_with_its_place() {
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
+
+#[test]
+fn ids_written_with_escapes_are_placed() {
+    // `\u{61}ssess` is "assess": a duplicate, written differently.
+    let text = replace_once(BASE, r#"id: "review""#, r#"id: "\u{61}ssess""#);
+    expect_problem(
+        &text,
+        r#"duplicate component id "assess": component ids must be unique in the file"#,
+        r#"id: "\u{61}ssess""#,
+        1,
+    );
+    let text = replace_once(BASE, r#"id: "review""#, r#"id: "re\"view""#);
+    expect_problem(
+        &text,
+        r#"invalid id "re\"view": ids must match [a-z0-9][a-z0-9-]*"#,
+        r#"id: "re\"view""#,
+        1,
+    );
+}
+
+#[test]
+fn control_characters_from_the_file_are_not_sent_raw() {
+    // An id with an escape sequence in it, written raw and written escaped.
+    for written in ["a\u{1b}[2Jb", r"a\u{1b}[2Jb"] {
+        let text = replace_once(BASE, r#"id: "review""#, &format!(r#"id: "{written}""#));
+        let err = parse_err(&text);
+        let shown = err.to_string();
+        assert!(!shown.contains('\u{1b}'), "{shown:?}");
+        assert!(shown.contains(r#"invalid id "a\u{1b}[2Jb""#), "{shown:?}");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("esc.ron");
+        std::fs::write(&path, &text).unwrap();
+        let out = run_carepath(&["fmt".as_ref(), path.as_os_str()]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            !out.stderr.contains(&0x1b),
+            "{:?}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
