@@ -341,6 +341,84 @@ fn random_tokens_never_panic() {
 }
 
 #[test]
+fn mutated_files_never_panic_and_never_leak_control_characters() {
+    const TOKENS: [&str; 22] = [
+        "\u{1b}[2J",
+        "\u{7}",
+        "\\u{1b}",
+        "\"",
+        "\\",
+        "(",
+        ")",
+        "[",
+        "]",
+        ",",
+        ":",
+        "Review",
+        "Reveiw",
+        "NaN",
+        "-inf",
+        "1e400",
+        "-0.0",
+        "\"gp\"",
+        "\"zz\"",
+        "Some(",
+        "r#\"",
+        "\n",
+    ];
+    let mut state = 0x2f6b_1d9e_5c3a_8b47u64;
+    let mut next = move |bound: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % bound as u64) as usize
+    };
+    let mut loaded = 0;
+    for _ in 0..1500 {
+        let mut text = BASE.to_string();
+        for _ in 0..1 + next(3) {
+            let mut at = next(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            match next(3) {
+                0 => text.insert_str(at, TOKENS[next(TOKENS.len())]),
+                1 => {
+                    let mut end = (at + 1 + next(8)).min(text.len());
+                    while !text.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    text.replace_range(at..end, "");
+                }
+                _ => {
+                    let mut end = (at + 1 + next(8)).min(text.len());
+                    while !text.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    text.replace_range(at..end, TOKENS[next(TOKENS.len())]);
+                }
+            }
+        }
+        match parse(&text, Path::new(FILE)) {
+            Ok(network) => {
+                loaded += 1;
+                let canonical = carepath::storage::to_canonical_string(&network);
+                let again = parse(&canonical, Path::new(FILE)).unwrap();
+                assert_eq!(again, network);
+            }
+            Err(e) => {
+                assert!(!e.problems().is_empty());
+                for line in e.to_string().lines() {
+                    assert!(line.starts_with(FILE), "{line:?}");
+                    assert!(!line.chars().any(char::is_control), "{line:?}");
+                }
+            }
+        }
+    }
+    assert!(loaded > 0, "some mutations (in names, say) still load");
+}
+
+#[test]
 fn file_over_the_size_limit() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.ron");
