@@ -437,6 +437,17 @@ fn file_over_the_size_limit() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn a_device_that_never_ends_is_too_large() {
+    // /dev/zero says it is empty and never stops: reading stops one byte past the limit.
+    let path = Path::new("/dev/zero");
+    if path.exists() {
+        let err = load(path).unwrap_err();
+        assert!(matches!(err, LoadError::TooLarge { size, .. } if size == MAX_FILE_BYTES + 1));
+    }
+}
+
 #[test]
 fn missing_file_and_directory() {
     let dir = tempfile::tempdir().unwrap();

@@ -470,3 +470,23 @@ fn every_violation_is_reported_in_file_order() {
     assert!(lines.is_sorted(), "{lines:?}");
     assert_eq!(err.to_string().lines().count(), 3);
 }
+
+#[test]
+fn options_may_be_written_with_some_or_none() {
+    let base = parse(BASE, Path::new(FILE)).unwrap();
+    let mut text = BASE.replacen("#![enable(implicit_some)]\n", "", 1);
+    for (from, to) in [
+        (r#"provider: "pdu""#, r#"provider: Some("pdu")"#),
+        ("value: 25.6", "value: Some(25.6)"),
+        (
+            "integration: Coordination",
+            "integration: Some(Coordination)",
+        ),
+        (r#"due: "2025-03-31""#, r#"due: Some("2025-03-31")"#),
+        ("amber: 80.0", "amber: Some(80.0)"),
+        ("phase: Review)", "phase: Review, provider: None)"),
+    ] {
+        text = replace_once(&text, from, to);
+    }
+    assert_eq!(parse(&text, Path::new(FILE)).unwrap(), base);
+}
