@@ -134,8 +134,12 @@ impl Network {
         })
     }
 
+    /// The first of `action-1`, `action-2`, ... that no action has.
     pub fn new_action_id(&self) -> String {
-        unique_id("action-1", |c| self.actions.iter().any(|a| a.id == c))
+        (1u64..)
+            .map(|n| format!("action-{n}"))
+            .find(|c| !self.actions.iter().any(|a| a.id == *c))
+            .expect("an unbounded range always yields a free id")
     }
 
     // ----- organisations -----

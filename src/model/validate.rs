@@ -42,12 +42,30 @@ struct Checker {
     ids_seen: HashMap<String, usize>,
 }
 
+/// One `id:` field the walk has passed: the `n`-th `id:` in the text with this value.
+#[derive(Clone, Copy)]
+struct IdAt<'a> {
+    id: &'a str,
+    n: usize,
+}
+
+impl IdAt<'_> {
+    /// The path to this very occurrence. Built only for a violation: ids such as measure
+    /// ids repeat across a large file, and building every path would be quadratic.
+    fn path(self) -> Vec<Locator> {
+        vec![at("id", self.id); self.n]
+    }
+}
+
 impl Checker {
-    /// Passes an `id:` field and returns the path to this very occurrence of it.
-    fn pass_id(&mut self, id: &str) -> Vec<Locator> {
-        let n = self.ids_seen.entry(id.to_string()).or_insert(0);
+    /// Passes an `id:` field and says which occurrence of its value it is.
+    fn pass_id<'a>(&mut self, id: &'a str) -> IdAt<'a> {
+        let n = match self.ids_seen.get_mut(id) {
+            Some(n) => n,
+            None => self.ids_seen.entry(id.to_string()).or_insert(0),
+        };
         *n += 1;
-        vec![at("id", id); *n]
+        IdAt { id, n: *n }
     }
 
     fn report(&mut self, error: ModelError, path: Vec<Locator>) {
@@ -57,14 +75,14 @@ impl Checker {
     fn measures(&mut self, owner: &str, measures: &[Measure]) {
         let mut seen = HashSet::new();
         for m in measures {
-            let mut here = self.pass_id(&m.id);
+            let here = self.pass_id(&m.id);
             if !seen.insert(m.id.as_str()) {
                 self.report(
                     ModelError::DuplicateMeasure {
                         owner: owner.to_string(),
                         id: m.id.clone(),
                     },
-                    here,
+                    here.path(),
                 );
                 continue;
             }
@@ -75,39 +93,47 @@ impl Checker {
                     ModelError::AmberOnBetterSide { .. } => Some("amber"),
                     _ => None,
                 };
-                here.extend(field.map(bare));
-                self.report(e, here);
+                let mut path = here.path();
+                path.extend(field.map(bare));
+                self.report(e, path);
             }
         }
     }
 
-    /// Checks an id's form and that no earlier one of its kind has it; returns its path.
+    /// Checks an id's form and that no earlier one of its kind has it; returns its place.
     fn item_id<'a>(
         &mut self,
         seen: &mut HashSet<&'a str>,
         kind: &'static str,
         id: &'a str,
-    ) -> Vec<Locator> {
-        let path = self.pass_id(id);
+    ) -> IdAt<'a> {
+        let here = self.pass_id(id);
         if let Err(e) = check_id(id) {
-            self.report(e, path.clone());
+            self.report(e, here.path());
         } else if !seen.insert(id) {
             self.report(
                 ModelError::DuplicateId {
                     kind,
                     id: id.to_string(),
                 },
-                path.clone(),
+                here.path(),
             );
         }
-        path
+        here
     }
 }
 
-/// From the pathway's id to the link's `from:` and `to:`.
-fn link_path(pathway: &[Locator], link: &Link) -> Vec<Locator> {
+/// From the pathway's id through the `from:` of each of its links in turn (each link has
+/// exactly one) to the `from:` of the last of `links`, then to `field` of that link. Links
+/// that share one end with another are told apart by their order.
+fn link_path(pathway: &[Locator], links: &[Link], field: &'static str) -> Vec<Locator> {
     let mut path = pathway.to_vec();
-    path.extend([at("from", &link.from), at("to", &link.to)]);
+    path.extend(links.iter().map(|l| at("from", &l.from)));
+    if let Some(last) = links.last()
+        && field == "to"
+    {
+        path.push(at("to", &last.to));
+    }
     path
 }
 
@@ -125,9 +151,9 @@ impl Network {
             );
         }
         if !self.id.is_empty() {
-            let path = check.pass_id(&self.id);
+            let here = check.pass_id(&self.id);
             if let Err(e) = check_id(&self.id) {
-                check.report(e, path);
+                check.report(e, here.path());
             }
         }
 
@@ -139,13 +165,13 @@ impl Network {
         let mut pathways = HashSet::new();
         let mut components = HashSet::new();
         for p in &self.pathways {
-            let ppath = check.item_id(&mut pathways, "pathway", &p.id);
+            let pathway_id = check.item_id(&mut pathways, "pathway", &p.id);
             for c in p.components() {
-                let cpath = check.item_id(&mut components, "component", &c.id);
+                let component_id = check.item_id(&mut components, "component", &c.id);
                 if let Some(provider) = &c.provider
                     && !orgs.contains(provider.as_str())
                 {
-                    let mut here = cpath.clone();
+                    let mut here = component_id.path();
                     here.push(at("provider", provider));
                     check.report(
                         ModelError::UnknownProvider {
@@ -158,7 +184,8 @@ impl Network {
                 check.measures(&c.id, &c.measures);
             }
             let mut pairs = HashSet::new();
-            for l in p.links() {
+            for (i, l) in p.links().iter().enumerate() {
+                let upto = &p.links()[..=i];
                 for (field, end) in [("from", &l.from), ("to", &l.to)] {
                     if p.position(end).is_none() {
                         check.report(
@@ -166,13 +193,12 @@ impl Network {
                                 pathway: p.id.clone(),
                                 id: end.clone(),
                             },
-                            [&ppath[..], &[at(field, end)]].concat(),
+                            link_path(&pathway_id.path(), upto, field),
                         );
                     }
                 }
                 if !pairs.insert((l.from.as_str(), l.to.as_str())) {
-                    let mut path = link_path(&ppath, l);
-                    path.extend(link_path(&[], l));
+                    let path = link_path(&pathway_id.path(), upto, "to");
                     check.report(
                         ModelError::DuplicateLink {
                             from: l.from.clone(),
@@ -187,9 +213,9 @@ impl Network {
 
         let mut actions = HashSet::new();
         for a in &self.actions {
-            let path = check.item_id(&mut actions, "action", &a.id);
+            let action_id = check.item_id(&mut actions, "action", &a.id);
             if !components.contains(a.component.as_str()) {
-                let mut here = path;
+                let mut here = action_id.path();
                 here.push(at("component", &a.component));
                 check.report(
                     ModelError::UnknownActionComponent {

@@ -71,10 +71,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Network, LoadError> {
     // Option values are read bare whether or not the file enables implicit_some.
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
     let network: Network = options.from_str(text).map_err(|e| {
-        let position = TextPosition {
-            line: e.span.start.line,
-            col: e.span.start.col,
-        };
+        let position = token_position(text, e.span.start);
         invalid(path, Some(position), syntax_message(&e.code))
     })?;
     let violations = network.validate();
@@ -92,6 +89,30 @@ pub fn parse(text: &str, path: &Path) -> Result<Network, LoadError> {
         path: path.to_path_buf(),
         problems,
     })
+}
+
+/// The place of a syntax error. ron starts some spans at the whitespace before the token
+/// they are about (`value: "x"` where a number belongs): the place is the token itself,
+/// which may be on a later line. Whitespace up to the end of the file is not skipped.
+fn token_position(text: &str, start: ron::error::Position) -> TextPosition {
+    let line_start = match start.line {
+        0 | 1 => 0,
+        n => text
+            .match_indices('\n')
+            .nth(n - 2)
+            .map_or(text.len(), |(i, _)| i + 1),
+    };
+    let offset = text[line_start..]
+        .char_indices()
+        .nth(start.col.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| line_start + i);
+    let rest = &text[offset..];
+    let token = rest.trim_start();
+    if token.is_empty() {
+        position_of(text, offset)
+    } else {
+        position_of(text, offset + rest.len() - token.len())
+    }
 }
 
 /// ron's message, reworded where it would puzzle someone who is not a Rust programmer.
