@@ -151,11 +151,18 @@ pub fn journeys(pathway: &Pathway) -> Journeys {
         .filter(|&s| scc_exit[s])
         .fold(NONE, |acc, s| ln_add(acc, ln_in[s]));
 
+    // A share within rounding of 1 is every journey: 1.0 exactly (DESIGN §5), not
+    // 0.9999999999999996 from ln 12 - ln 12 summed two ways.
     let share = |ln_paths: f64| {
         if ln_total == NONE || ln_paths == NONE {
             0.0
         } else {
-            (ln_paths - ln_total).exp().clamp(0.0, 1.0)
+            let r = (ln_paths - ln_total).exp();
+            if is_full_reach(r) {
+                1.0
+            } else {
+                r.clamp(0.0, 1.0)
+            }
         }
     };
     let scc_reach: Vec<f64> = (0..s_count).map(|s| share(ln_in[s] + ln_out[s])).collect();
