@@ -447,3 +447,41 @@ fn single_component_and_empty_pathways() {
     let network = graph(&[], &[]);
     assert_journeys(&network, 0.0);
 }
+
+#[test]
+fn reach_is_exactly_one_when_every_journey_passes() {
+    // s → x0..x3 → m → y0..y2 → t: 4 × 3 = 12 journeys. s, m and t are on all of them:
+    // reach 1.0 exactly (DESIGN §5), though ln 12 - ln 12 in floating point need not be
+    // 0. Each x is on 3 (0.25), each y on 4 (1/3); links s → x and x → m on 3, m → y
+    // and y → t on 4.
+    let mut b = Builder::new(Condition::LongTerm)
+        .c("s", Recognition)
+        .c("m", Management);
+    for i in 0..4 {
+        let x = format!("x{i}");
+        b = b.c(&x, Assessment).link("s", &x).link(&x, "m");
+    }
+    b = b.c("t", Transition);
+    for i in 0..3 {
+        let y = format!("y{i}");
+        b = b.c(&y, Review).link("m", &y).link(&y, "t");
+    }
+    let network = b.build();
+    assert_journeys(&network, 12.0);
+    let a = analyse(&network);
+    for id in ["s", "m", "t"] {
+        assert_eq!(reach(&network, &a, id), 1.0, "{id}");
+    }
+    for i in 0..4 {
+        let x = format!("x{i}");
+        assert_close(reach(&network, &a, &x), 0.25);
+        assert_close(link_reach(&network, &a, "s", &x), 0.25);
+        assert_close(link_reach(&network, &a, &x, "m"), 0.25);
+    }
+    for i in 0..3 {
+        let y = format!("y{i}");
+        assert_close(reach(&network, &a, &y), 1.0 / 3.0);
+        assert_close(link_reach(&network, &a, "m", &y), 1.0 / 3.0);
+        assert_close(link_reach(&network, &a, &y, "t"), 1.0 / 3.0);
+    }
+}

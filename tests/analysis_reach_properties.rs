@@ -195,7 +195,7 @@ proptest! {
             let sum: f64 = layer.iter().map(|&i| j.component_reach[i]).sum();
             prop_assert!((sum - 1.0).abs() < 1e-9, "layer {layer:?} sums to {sum}");
             if layer.len() == 1 {
-                prop_assert!((j.component_reach[layer[0]] - 1.0).abs() < 1e-12);
+                prop_assert_eq!(j.component_reach[layer[0]], 1.0);
             }
         }
         for (k, layer) in layers.iter().enumerate().skip(1) {
@@ -221,7 +221,7 @@ proptest! {
         let (network, layers, total) = build_layered(&widths, &masks);
         let a = analyse(&network);
         let cut_id = format!("c{}", layers[k][0]);
-        prop_assert!((reach(&network, &a, &cut_id) - 1.0).abs() < 1e-12);
+        prop_assert_eq!(reach(&network, &a, &cut_id), 1.0);
         // With two or more journeys, it is a Bottleneck.
         let bottleneck = a.findings.iter().any(|f| {
             f.kind == FindingKind::Bottleneck
