@@ -605,3 +605,40 @@ fn every_example_in_pathways_checks_with_exit_zero() {
         }
     }
 }
+
+#[test]
+fn a_reader_that_goes_away_is_not_a_panic() {
+    // Like `carepath check big.ron | head -1`: a report larger than a pipe's buffer
+    // (64 KiB on Linux) to a reader that has already closed its end. The run ends
+    // quietly, with the exit code the findings give.
+    let n = 2000;
+    let mut b = Builder::named("Big").pathway("p", "Long pathway", Condition::ShortTerm);
+    for i in 0..n {
+        b = b.c(&format!("c{i}"), Phase::ALL[i * 4 / n]);
+    }
+    for i in 1..n {
+        b = b.link(&format!("c{}", i - 1), &format!("c{i}"));
+    }
+    let dir = files(&[("big.ron", b.build())]);
+    for format in ["text", "json"] {
+        for (fail_on, code) in [("high", 0), ("low", 1)] {
+            let mut child = Command::new(env!("CARGO_BIN_EXE_carepath"))
+                .args(["check", "big.ron", "--format", format, "--fail-on", fail_on])
+                .current_dir(dir.path())
+                .env("NO_COLOR", "1")
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            drop(child.stdout.take());
+            let out = child.wait_with_output().unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(
+                out.status.code(),
+                Some(code),
+                "{format} --fail-on {fail_on}: {stderr}"
+            );
+            assert_eq!(stderr, "", "{format}");
+        }
+    }
+}
