@@ -2,6 +2,8 @@
 //! operations of the model (so every network here is one carepath could load).
 #![allow(dead_code)]
 
+pub mod cli;
+
 use carepath::analysis::{Finding, FindingKind, NetworkAnalysis, analyse};
 use carepath::model::{
     Component, Condition, Direction, Domain, Integration, Level, Link, Measure, MeasureOwner,
