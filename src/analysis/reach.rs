@@ -5,7 +5,8 @@
 //! layered network of 60,000 components easily has more than 10^1000 journeys), so every
 //! count is kept as its natural logarithm: sums become log-sum-exp, products sums, and a
 //! reach `in * out / total` is `exp(ln in + ln out - ln total)`, which stays in [0, 1]
-//! and exact to about 1e-12 relative, however many journeys there are.
+//! and exact to about 1e-12 relative on small pathways and 1e-9 on 60,000 components,
+//! however many journeys there are.
 
 use petgraph::algo::kosaraju_scc;
 use petgraph::visit::EdgeRef;
@@ -129,7 +130,7 @@ pub fn journeys(pathway: &Pathway) -> Journeys {
         }
     }
 
-    // ln of journeys from any entry to each SCC (predecessors come later in tarjan's order)
+    // ln of journeys from any entry to each SCC (predecessors come later in kosaraju's order)
     // and from each SCC to any exit (successors come earlier).
     let start = |flag: bool| if flag { 0.0 } else { NONE };
     let mut ln_in: Vec<f64> = scc_entry.iter().map(|&e| start(e)).collect();
