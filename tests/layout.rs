@@ -356,6 +356,87 @@ fn an_order_that_is_not_a_permutation_is_ignored() {
     assert_eq!(crossings(&p, Some(&bad)), 0);
 }
 
+#[test]
+fn an_empty_pathway_still_has_six_columns() {
+    let p = pathway(&[], &[]);
+    let l = layout(&p, 80, BoxSize::Auto);
+    assert_eq!(l.columns.len(), 6);
+    assert!(
+        l.columns
+            .iter()
+            .all(|c| c.components.is_empty() && c.width >= 4)
+    );
+    assert!(l.columns.windows(2).all(|w| w[0].x + w[0].width < w[1].x));
+    assert_eq!((l.boxes.len(), l.routes.len(), l.cells().len()), (0, 0, 0));
+    assert_eq!(l.box_at(3, 3), None);
+    let t = tidy(&p, None);
+    assert_eq!((t.before, t.after, t.order.len()), (0, 0, 0));
+}
+
+#[test]
+fn a_link_to_an_unknown_component_is_not_drawn() {
+    // Only a pathway read straight from text, never checked, can hold such a link.
+    let p: Pathway = ron::from_str(
+        r#"Pathway(id: "p", name: "P", components: [
+            Component(id: "a", name: "A", phase: Recognition),
+            Component(id: "b", name: "B", phase: Assessment),
+        ], links: [
+            Link(from: "a", to: "nowhere"),
+            Link(from: "a", to: "b"),
+        ])"#,
+    )
+    .unwrap();
+    let l = layout(&p, 80, BoxSize::Normal);
+    assert_eq!(l.routes[0].kind, RouteKind::Missing);
+    assert!(l.routes[0].cells().is_empty() && l.routes[0].arrowhead().is_none());
+    assert_eq!(l.routes[1].kind, RouteKind::Forward);
+    let last = l.routes[1].arrowhead().unwrap();
+    assert_eq!((last.x, last.y), (l.boxes[1].x - 1, l.boxes[1].y));
+    assert_eq!(crossings(&p, None), 0);
+}
+
+#[test]
+fn tidy_untangles_a_reversed_column() {
+    let mut ids = Vec::new();
+    for i in 0..3 {
+        ids.push((format!("r{i}"), Recognition));
+        ids.push((format!("a{i}"), Assessment));
+        ids.push((format!("m{i}"), Management));
+    }
+    let comps: Vec<(&str, Phase)> = ids.iter().map(|(id, ph)| (id.as_str(), *ph)).collect();
+    // Assessment is upside down relative to both neighbours: 3 + 3 crossings.
+    let p = pathway(
+        &comps,
+        &[
+            ("r0", "a2"),
+            ("r1", "a1"),
+            ("r2", "a0"),
+            ("a2", "m0"),
+            ("a1", "m1"),
+            ("a0", "m2"),
+        ],
+    );
+    assert_eq!(crossings(&p, None), 6);
+    let t = tidy(&p, None);
+    assert_eq!((t.before, t.after), (6, 0));
+    let l = Layout::new(
+        &p,
+        &LayoutOptions {
+            order: Some(&t.positions),
+            ..LayoutOptions::default()
+        },
+    );
+    let names = |c: Phase| -> Vec<&str> {
+        l.columns[c.index()]
+            .components
+            .iter()
+            .map(|&i| p.components()[i].id.as_str())
+            .collect()
+    };
+    assert_eq!(names(Assessment), ["a2", "a1", "a0"]);
+    assert_eq!(names(Recognition), ["r0", "r1", "r2"]);
+}
+
 /// A random pathway: up to 16 components in random phases and random links between them.
 fn arbitrary_pathway() -> impl Strategy<Value = Pathway> {
     (1usize..16)
