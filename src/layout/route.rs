@@ -242,7 +242,7 @@ impl Routing {
         tracks::pack(&mut self.groups, order, capacity)
     }
 
-    /// Traces every link's cells once column positions are known.
+    /// Every link's route, once column positions are known.
     pub fn trace(&self, layers: &Layers, frame: &Frame, xs: &Xs) -> Vec<Route> {
         self.plans
             .iter()
