@@ -7,4 +7,5 @@ pub mod app;
 pub mod cli;
 pub mod layout;
 pub mod model;
+pub mod recovery;
 pub mod storage;
