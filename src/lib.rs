@@ -8,3 +8,4 @@ pub mod cli;
 pub mod layout;
 pub mod model;
 pub mod storage;
+pub mod ui;
