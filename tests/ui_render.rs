@@ -557,3 +557,39 @@ fn user_theme_dir_is_under_the_config_dir() {
         assert!(dir.ends_with("themes"));
     }
 }
+
+// ---------------------------------------------------------------- robustness
+
+#[test]
+fn any_size_and_empty_documents_render() {
+    let empty = from_text("Network(format: 1, name: \"Empty\", pathways: [])");
+    let bare = from_text(
+        "Network(format: 1, name: \"Bare\", pathways: [Pathway(id: \"p\", name: \"Bare\")])",
+    );
+    assert!(screen(&empty, 80, 24).contains("press + to add"));
+    assert!(screen(&bare, 80, 24).contains("No components yet"));
+    let mut apps = vec![example(), empty, bare, tall()];
+    let mut open = example();
+    open.update(Action::AddMeasure);
+    apps.push(open);
+    let mut help = example();
+    help.update(Action::Help);
+    apps.push(help);
+    for app in &apps {
+        let mut state = UiState::new();
+        for (w, h) in [
+            (1, 1),
+            (59, 15),
+            (60, 16),
+            (61, 17),
+            (79, 23),
+            (80, 24),
+            (119, 30),
+            (120, 30),
+            (200, 60),
+        ] {
+            draw(app, &Theme::default(), &mut state, w, h);
+            ui::scroll(&mut state, app, 3, -2);
+        }
+    }
+}

@@ -223,7 +223,7 @@ fn form_overlay(frame: &mut Frame, area: Rect, form: &Form<Purpose>, theme: &The
         && y < inner.bottom()
     {
         let line = Line::styled(
-            format!(" {} ", fit(error, inner.width as usize - 2)),
+            format!(" {} ", fit(error, (inner.width as usize).saturating_sub(2))),
             theme.message_error,
         );
         buf.set_line(inner.x, y, &line, inner.width);

@@ -430,3 +430,66 @@ pub fn differing_roles(a: &Theme, b: &Theme) -> Vec<&'static str> {
         .map(|((name, _), _)| name)
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dark_lists_every_role_so_nothing_falls_back_by_accident() {
+        // Mark every role, apply dark.ron, and see that none is left marked.
+        let all: Vec<String> = ROLES
+            .iter()
+            .map(|r| format!("{r}: (fg: \"123\")"))
+            .collect();
+        let marks = parse(&format!("Theme({})", all.join(", ")), "marks").unwrap();
+        let mut theme = Theme::no_colour();
+        marks.apply_to(&mut theme);
+        parse(BUILT_IN[0].1, "themes/dark.ron")
+            .unwrap()
+            .apply_to(&mut theme);
+        let left: Vec<_> = theme
+            .roles()
+            .into_iter()
+            .filter(|(_, s)| s.fg == Some(Color::Indexed(123)))
+            .map(|(n, _)| n)
+            .collect();
+        assert!(left.is_empty(), "dark.ron does not list {left:?}");
+        assert_eq!(ROLES.len(), theme.roles().len());
+    }
+
+    #[test]
+    fn no_colour_sets_no_colour() {
+        for (role, style) in Theme::no_colour().roles() {
+            assert_eq!((style.fg, style.bg), (None, None), "{role}");
+        }
+        let nc = Theme::no_colour();
+        assert!(nc.selection.add_modifier.contains(Modifier::REVERSED));
+    }
+
+    #[test]
+    fn errors_name_the_line_and_column() {
+        let e = parse("Theme(\n  text: (fg: 12.5),\n)", "x.ron").unwrap_err();
+        assert!(e.starts_with("x.ron:2:"), "{e}");
+        let e = parse("Theme(text: (fg: \"mauve-ish\"))", "y.ron").unwrap_err();
+        assert!(e.contains("is not a colour"), "{e}");
+        let e = parse("Theme(text: (modifiers: [Blink]))", "z.ron").unwrap_err();
+        assert!(e.starts_with("z.ron:1:"), "{e}");
+    }
+
+    #[test]
+    fn themes_inheriting_in_a_loop_are_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.ron"), "Theme(inherits: \"b\")").unwrap();
+        std::fs::write(dir.path().join("b.ron"), "Theme(inherits: \"a\")").unwrap();
+        std::fs::write(dir.path().join("c.ron"), "Theme(inherits: \"light\")").unwrap();
+        let (themes, warnings) = Themes::load(Some(dir.path()));
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings.iter().all(|w| w.contains("loop")), "{warnings:?}");
+        let c = themes.get(themes.index_of("c").unwrap());
+        assert_eq!(
+            differing_roles(c, &Theme::built_in("light").unwrap()),
+            Vec::<&str>::new()
+        );
+    }
+}
