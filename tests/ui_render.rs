@@ -593,3 +593,26 @@ fn any_size_and_empty_documents_render() {
         }
     }
 }
+
+#[test]
+fn link_details_and_weak_handoffs() {
+    let mut app = example();
+    app.update(Action::NextLinkOut);
+    assert!(
+        app.selected_link().is_some(),
+        "a link out of the first component"
+    );
+    let theme = Theme::default();
+    let (buf, _) = draw(&app, &theme, &mut UiState::new(), 160, 48);
+    let shown = text(&buf);
+    assert!(shown.contains("From 4Ts awareness campaign"));
+    assert!(shown.contains("To   Same-day finger-prick"));
+    assert!(shown.contains("┄ Weak hand-off"), "the finding is shown");
+    assert!(shown.contains("Referral · integration Linkage"));
+    // Weak hand-offs are dotted on the map, the selected one too, in the selection style.
+    assert!(shown.contains('┄') && shown.contains('┆'));
+    let (x, y) = find(&buf, "▶┌Same-day")[0];
+    assert_eq!(buf[(x - 1, y + 1)].symbol(), "┆");
+    assert_eq!(buf[(x - 1, y + 1)].bg, theme.selection.bg.unwrap());
+    assert_eq!(buf[(x, y)].bg, theme.selection.bg.unwrap());
+}

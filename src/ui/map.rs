@@ -158,8 +158,16 @@ pub fn draw(
         return;
     }
     hits.set_map_area(inner);
-    let layout = layout(state, app, pathway, inner);
-    let (body_w, body_h) = body_size(layout);
+    let (body_w, body_h, anchor) = {
+        let layout = layout(state, app, pathway, inner);
+        let (w, h) = body_size(layout);
+        let anchor = app
+            .anchor_id()
+            .and_then(|id| pathway.position(id))
+            .and_then(|i| layout.boxes.get(i))
+            .copied();
+        (w, h, anchor)
+    };
 
     // Follow the selection unless the wheel moved the view since it last moved.
     let now = (app.pathway, app.selection.clone());
@@ -175,17 +183,13 @@ pub fn draw(
         height: u32::from(inner.height - 1),
     }
     .clamped(body_w, body_h);
-    let layout = &state.map.as_ref().expect("laid out").layout;
     if !state.wheel_scrolled
-        && let Some(rect) = app
-            .anchor_id()
-            .and_then(|id| pathway.position(id))
-            .and_then(|i| layout.boxes.get(i))
+        && let Some(rect) = anchor
     {
-        view = view.show(body_rect(*rect), body_w, body_h);
+        view = view.show(body_rect(rect), body_w, body_h);
     }
     state.offsets.insert(pathway.id.clone(), (view.x, view.y));
-    let layout = &state.map.as_ref().expect("laid out").layout;
+    let layout = &state.map.as_ref().expect("laid out above").layout;
 
     let painter = Painter {
         origin: (inner.x, inner.y + 1),
@@ -416,7 +420,8 @@ fn links(
     let selected = app
         .selected_link()
         .and_then(|l| pathway.link_position(&l.from, &l.to));
-    for i in weak_handoffs(app, pathway) {
+    let weak = weak_handoffs(app, pathway);
+    for &i in &weak {
         let Some(route) = layout.routes.get(i) else {
             continue;
         };
@@ -446,9 +451,16 @@ fn links(
             painter.put(buf, mid.x, mid.y, digit, theme.highlight);
         }
     }
-    if let Some(route) = selected.and_then(|i| layout.routes.get(i)) {
+    if let Some(i) = selected
+        && let Some(route) = layout.routes.get(i)
+    {
         for cell in &route.cells {
-            let ch = layout.cell(cell.x, cell.y).unwrap_or(cell.ch);
+            let merged = layout.cell(cell.x, cell.y).unwrap_or(cell.ch);
+            let ch = if weak.contains(&i) && merged == cell.ch {
+                dotted(merged)
+            } else {
+                merged
+            };
             painter.put(buf, cell.x, cell.y, ch, theme.selection);
         }
     }

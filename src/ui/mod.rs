@@ -51,7 +51,8 @@ impl UiState {
     /// wheel does. The view then stays where the user put it until the selection moves.
     pub fn scroll(&mut self, app: &App, dx: i32, dy: i32) {
         if app.mode == Mode::Help {
-            self.help_scroll = self.help_scroll.saturating_add_signed(dy as i16);
+            let dy = dy.clamp(i32::from(i16::MIN), i32::from(i16::MAX)) as i16;
+            self.help_scroll = self.help_scroll.saturating_add_signed(dy);
             return;
         }
         if map::scroll(self, app, dx, dy) {

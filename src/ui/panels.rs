@@ -275,11 +275,8 @@ fn link_details(d: &mut Details, app: &App, pathway: &Pathway, l: &Link, pos: us
             && f.link.as_ref() == Some(&(l.from.clone(), l.to.clone()))
     });
     if let Some(f) = weak {
-        d.wrapped(
-            &format!("┄ Weak hand-off: {}", f.message),
-            0,
-            theme.weak_handoff,
-        );
+        d.push(Line::styled("┄ Weak hand-off", theme.weak_handoff));
+        d.wrapped(&f.message, 2, theme.weak_handoff);
     }
     if let Some(a) = app
         .analysis()
