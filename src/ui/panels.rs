@@ -402,3 +402,21 @@ pub fn weakest(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &m
         hits.add(rect, Action::SelectWeakest(i));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Direction, Domain};
+
+    #[test]
+    fn sparkline_runs_oldest_to_current() {
+        let mut m = Measure::new("m", "m", Domain::Safety, Direction::HigherIsBetter, 10.0);
+        assert_eq!(sparkline(&m), "", "no history, no line");
+        m.history = vec![("a".into(), 1.0), ("b".into(), 5.0)];
+        m.value = Some(9.0);
+        assert_eq!(sparkline(&m), "▁▅█");
+        m.history = vec![("a".into(), 3.0)];
+        m.value = Some(3.0);
+        assert_eq!(sparkline(&m), "▄▄");
+    }
+}
