@@ -45,7 +45,7 @@ fn at(cells: &[RouteCell]) -> Vec<(u32, u32, char)> {
 /// No route cell of any link lies inside any box.
 fn assert_clear_of_boxes(l: &Layout) {
     for (j, route) in l.routes.iter().enumerate() {
-        for c in &route.cells {
+        for c in &route.cells() {
             let hit = l.boxes.iter().position(|b| b.contains(c.x, c.y));
             assert_eq!(
                 hit, None,
@@ -93,7 +93,7 @@ fn a_chain_fills_six_columns_at_80_cells() {
     assert_eq!(l.boxes[5], MapRect::new(69, 2, 10, 3));
     // Out of the bottom row of one box, into the top row of the next.
     assert_eq!(
-        at(&l.routes[0].cells),
+        at(&l.routes[0].cells()),
         [
             (12, 4, '─'),
             (13, 4, '┘'),
@@ -105,7 +105,7 @@ fn a_chain_fills_six_columns_at_80_cells() {
     for (j, route) in l.routes.iter().enumerate() {
         assert_eq!(route.kind, RouteKind::Forward);
         let (from, to) = (l.boxes[j], l.boxes[j + 1]);
-        let (first, last) = (route.cells[0], *route.cells.last().unwrap());
+        let (first, last) = (route.cells()[0], *route.cells().last().unwrap());
         assert_eq!((first.x, first.y), (from.right(), from.y + 2));
         assert_eq!((last.x, last.y, last.ch), (to.x - 1, to.y, '▶'));
     }
@@ -143,7 +143,7 @@ fn a_link_within_one_column_uses_the_gutter_to_its_right() {
     assert_eq!(route.kind, RouteKind::SameColumn);
     let x = a1.right();
     assert_eq!(
-        at(&route.cells),
+        at(&route.cells()),
         [
             (x, 4, '─'),
             (x + 1, 4, '┐'),
@@ -162,7 +162,7 @@ fn a_link_to_itself_loops_beside_its_box() {
     let l = layout(&p, 80, BoxSize::Normal);
     let x = l.boxes[0].right();
     assert_eq!(
-        at(&l.routes[0].cells),
+        at(&l.routes[0].cells()),
         [(x, 4, '─'), (x + 1, 4, '┘'), (x + 1, 3, '┐'), (x, 3, '◀')]
     );
 }
@@ -185,7 +185,7 @@ fn a_skip_link_runs_along_a_gap_row_past_the_boxes_between() {
     // Across the Assessment column only on the gap row between a1 and a2.
     let a = &l.columns[Assessment.index()];
     let across: Vec<u32> = route
-        .cells
+        .cells()
         .iter()
         .filter(|c| c.x >= a.x && c.x < a.x + a.width)
         .map(|c| c.y)
@@ -193,7 +193,7 @@ fn a_skip_link_runs_along_a_gap_row_past_the_boxes_between() {
     assert_eq!(across.len() as u32, a.width);
     assert!(across.iter().all(|&y| y == 5));
     let m = l.boxes[3];
-    let last = route.cells.last().unwrap();
+    let last = route.arrowhead().unwrap();
     assert_eq!((last.x, last.y, last.ch), (m.x - 1, m.y, '▶'));
 }
 
@@ -208,19 +208,19 @@ fn a_backward_link_runs_along_a_lane_below_the_boxes() {
     assert_eq!(route.kind, RouteKind::Backward);
     assert_clear_of_boxes(&l);
     let lowest = l.boxes.iter().map(MapRect::bottom).max().unwrap();
-    let lane = route.cells.iter().map(|c| c.y).max().unwrap();
+    let lane = route.cells().iter().map(|c| c.y).max().unwrap();
     assert_eq!((lowest, lane), (5, 5));
     // The lane runs from the Review exit back to the Assessment entry gutter.
     let (a, v) = (l.boxes[0], l.boxes[2]);
     let on_lane: Vec<u32> = route
-        .cells
+        .cells()
         .iter()
         .filter(|c| c.y == lane)
         .map(|c| c.x)
         .collect();
     assert_eq!(on_lane.first(), Some(&(v.right() + 1)));
     assert!(*on_lane.last().unwrap() < a.x);
-    let last = route.cells.last().unwrap();
+    let last = route.arrowhead().unwrap();
     assert_eq!((last.x, last.y, last.ch), (a.x - 1, a.y, '▶'));
     assert!(l.height > lane);
 }
@@ -253,7 +253,7 @@ fn compact_boxes_are_one_row_when_forced_or_when_normal_would_not_fit() {
     // Down the column: the arrow comes in through the gap row above the target.
     let route = &auto.routes[0];
     let x = auto.boxes[4].right();
-    let last = route.cells.last().unwrap();
+    let last = route.arrowhead().unwrap();
     assert_eq!((last.x, last.y, last.ch), (x - 1, 9, '▼'));
     assert_eq!(auto.box_at(x - 1, 8), Some(3));
     assert_eq!(auto.box_at(x - 1, 9), None);
@@ -356,6 +356,87 @@ fn an_order_that_is_not_a_permutation_is_ignored() {
     assert_eq!(crossings(&p, Some(&bad)), 0);
 }
 
+#[test]
+fn an_empty_pathway_still_has_six_columns() {
+    let p = pathway(&[], &[]);
+    let l = layout(&p, 80, BoxSize::Auto);
+    assert_eq!(l.columns.len(), 6);
+    assert!(
+        l.columns
+            .iter()
+            .all(|c| c.components.is_empty() && c.width >= 4)
+    );
+    assert!(l.columns.windows(2).all(|w| w[0].x + w[0].width < w[1].x));
+    assert_eq!((l.boxes.len(), l.routes.len(), l.cells().len()), (0, 0, 0));
+    assert_eq!(l.box_at(3, 3), None);
+    let t = tidy(&p, None);
+    assert_eq!((t.before, t.after, t.order.len()), (0, 0, 0));
+}
+
+#[test]
+fn a_link_to_an_unknown_component_is_not_drawn() {
+    // Only a pathway read straight from text, never checked, can hold such a link.
+    let p: Pathway = ron::from_str(
+        r#"Pathway(id: "p", name: "P", components: [
+            Component(id: "a", name: "A", phase: Recognition),
+            Component(id: "b", name: "B", phase: Assessment),
+        ], links: [
+            Link(from: "a", to: "nowhere"),
+            Link(from: "a", to: "b"),
+        ])"#,
+    )
+    .unwrap();
+    let l = layout(&p, 80, BoxSize::Normal);
+    assert_eq!(l.routes[0].kind, RouteKind::Missing);
+    assert!(l.routes[0].cells().is_empty() && l.routes[0].arrowhead().is_none());
+    assert_eq!(l.routes[1].kind, RouteKind::Forward);
+    let last = l.routes[1].arrowhead().unwrap();
+    assert_eq!((last.x, last.y), (l.boxes[1].x - 1, l.boxes[1].y));
+    assert_eq!(crossings(&p, None), 0);
+}
+
+#[test]
+fn tidy_untangles_a_reversed_column() {
+    let mut ids = Vec::new();
+    for i in 0..3 {
+        ids.push((format!("r{i}"), Recognition));
+        ids.push((format!("a{i}"), Assessment));
+        ids.push((format!("m{i}"), Management));
+    }
+    let comps: Vec<(&str, Phase)> = ids.iter().map(|(id, ph)| (id.as_str(), *ph)).collect();
+    // Assessment is upside down relative to both neighbours: 3 + 3 crossings.
+    let p = pathway(
+        &comps,
+        &[
+            ("r0", "a2"),
+            ("r1", "a1"),
+            ("r2", "a0"),
+            ("a2", "m0"),
+            ("a1", "m1"),
+            ("a0", "m2"),
+        ],
+    );
+    assert_eq!(crossings(&p, None), 6);
+    let t = tidy(&p, None);
+    assert_eq!((t.before, t.after), (6, 0));
+    let l = Layout::new(
+        &p,
+        &LayoutOptions {
+            order: Some(&t.positions),
+            ..LayoutOptions::default()
+        },
+    );
+    let names = |c: Phase| -> Vec<&str> {
+        l.columns[c.index()]
+            .components
+            .iter()
+            .map(|&i| p.components()[i].id.as_str())
+            .collect()
+    };
+    assert_eq!(names(Assessment), ["a2", "a1", "a0"]);
+    assert_eq!(names(Recognition), ["r0", "r1", "r2"]);
+}
+
 /// A random pathway: up to 16 components in random phases and random links between them.
 fn arbitrary_pathway() -> impl Strategy<Value = Pathway> {
     (1usize..16)
@@ -381,6 +462,32 @@ fn arbitrary_pathway() -> impl Strategy<Value = Pathway> {
             }
             pathway(&components, &pairs)
         })
+}
+
+/// The merged map built cell by cell from each route's own cells: the union of their
+/// line directions, with the first link's arrowhead on top.
+fn naive_merge(l: &Layout) -> Vec<RouteCell> {
+    const LINES: [char; 16] = [
+        ' ', '│', '─', '└', '│', '│', '┌', '├', '─', '┘', '─', '┴', '┐', '┤', '┬', '┼',
+    ];
+    let mut map: std::collections::BTreeMap<(u32, u32), (usize, Option<char>)> = Default::default();
+    for route in &l.routes {
+        for c in route.cells() {
+            let entry = map.entry((c.y, c.x)).or_default();
+            // The last match: a route's own │ and ─ always run both ways.
+            match LINES.iter().rposition(|&l| l == c.ch) {
+                Some(dirs) => entry.0 |= dirs,
+                None => entry.1 = entry.1.or(Some(c.ch)),
+            }
+        }
+    }
+    map.into_iter()
+        .map(|((y, x), (dirs, arrow))| RouteCell {
+            x,
+            y,
+            ch: arrow.unwrap_or(LINES[dirs]),
+        })
+        .collect()
 }
 
 proptest! {
@@ -418,19 +525,24 @@ proptest! {
         for (j, route) in l.routes.iter().enumerate() {
             prop_assert!(route.kind != RouteKind::Missing);
             let from = l.boxes[p.position(&p.links()[j].from).unwrap()];
-            let first = route.cells[0];
+            let first = route.cells()[0];
             prop_assert_eq!((first.x, first.y), (from.right(), from.y + from.height - 1));
-            prop_assert!("▶◀▲▼".contains(route.cells.last().unwrap().ch));
-            for pair in route.cells.windows(2) {
+            let cells = route.cells();
+            prop_assert!("▶◀▲▼".contains(cells.last().unwrap().ch));
+            prop_assert_eq!(cells.last().copied(), route.arrowhead());
+            for pair in route.cells().windows(2) {
                 let step = pair[0].x.abs_diff(pair[1].x) + pair[0].y.abs_diff(pair[1].y);
                 prop_assert_eq!(step, 1, "route {} jumps", j);
             }
-            for c in &route.cells {
+            for c in &route.cells() {
                 prop_assert!(c.x < l.width && c.y < l.height);
                 prop_assert!(l.boxes.iter().all(|b| !b.contains(c.x, c.y)), "route {} enters a box", j);
                 prop_assert!(l.cell(c.x, c.y).is_some());
+                prop_assert!(route.covers(c.x, c.y));
+                prop_assert!(l.link_at(c.x, c.y).is_some_and(|k| k <= j));
             }
         }
         prop_assert_eq!(l.cells().len(), l.cells_in(MapRect::new(0, 0, l.width, l.height)).count());
+        prop_assert_eq!(l.cells().to_vec(), naive_merge(&l));
     }
 }

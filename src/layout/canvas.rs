@@ -1,7 +1,7 @@
 //! Route cells: tracing a polyline into box-drawing cells, and merging many routes into
 //! one map where lines that meet or cross share a cell (─ and │ make ┼, and so on).
 
-use super::RouteCell;
+use super::{Route, RouteCell};
 
 pub(crate) const N: u8 = 1;
 pub(crate) const E: u8 = 2;
@@ -92,54 +92,84 @@ pub(crate) fn trace(points: &[(u32, u32)], start: u8, arrow: char) -> Vec<Mark> 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Canvas {
     pub cells: Vec<RouteCell>,
-    /// For each cell, the lowest-numbered link that passes through it.
-    pub links: Vec<usize>,
     /// `cells[row_start[y]..row_start[y + 1]]` are the cells of row `y`.
     pub row_start: Vec<usize>,
 }
 
+/// A straight run of line cells `lo..=hi` along row or column `at`.
+type Run = (u32, u32, u32);
+
+const ARROWS: [char; 4] = ['▶', '◀', '▲', '▼'];
+
 impl Canvas {
-    /// Merges routes (by link index) into a map `height` rows tall. Rows are bucketed in
-    /// one counting pass, so the cost stays linear in the number of cells.
-    pub fn merge(routes: &[Vec<Mark>], height: u32) -> Canvas {
-        let rows = height as usize;
-        let mut start = vec![0usize; rows + 1];
-        for mark in routes.iter().flatten() {
-            start[mark.y as usize + 1] += 1;
+    /// Merges routes into a map `width` by `height`. A cell's directions are the union of
+    /// the route edges that touch it, so overlapping segments are first joined into runs
+    /// per row and per column: the work follows the merged map's size, not the sum of the
+    /// routes' lengths (long routes sharing a track would otherwise cost millions of cells).
+    pub fn merge(routes: &[Route], width: u32, height: u32) -> Canvas {
+        let (mut across, mut down) = (Vec::<Run>::new(), Vec::<Run>::new());
+        for route in routes {
+            for pair in route.points().windows(2) {
+                let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
+                if y0 == y1 && x0 != x1 {
+                    across.push((y0, x0.min(x1), x0.max(x1)));
+                } else if x0 == x1 && y0 != y1 {
+                    down.push((x0, y0.min(y1), y0.max(y1)));
+                }
+            }
         }
-        for y in 0..rows {
-            start[y + 1] += start[y];
+        // One byte a cell: directions in the low bits, 1 + an arrowhead's index above.
+        let w = width as usize;
+        let mut grid = vec![0u8; w * height as usize];
+        for (y, lo, hi) in join(across) {
+            let row = &mut grid[y as usize * w..][..w];
+            row[lo as usize] |= E;
+            row[lo as usize + 1..hi as usize]
+                .iter_mut()
+                .for_each(|c| *c |= E | W);
+            row[hi as usize] |= W;
         }
-        let mut fill = start.clone();
-        let mut bucket = vec![(0u32, 0u8, None, 0usize); start[rows]];
-        for (link, route) in routes.iter().enumerate() {
-            for m in route {
-                let at = &mut fill[m.y as usize];
-                bucket[*at] = (m.x, m.dirs, m.arrow, link);
-                *at += 1;
+        for (x, lo, hi) in join(down) {
+            let at = |y: u32| y as usize * w + x as usize;
+            grid[at(lo)] |= S;
+            (lo + 1..hi).for_each(|y| grid[at(y)] |= N | S);
+            grid[at(hi)] |= N;
+        }
+        // In link order, so that the lowest link's arrowhead wins a shared cell.
+        for route in routes {
+            let (Some(&(x0, y0)), Some(&(x1, y1))) =
+                (route.points().first(), route.points().last())
+            else {
+                continue;
+            };
+            grid[y0 as usize * w + x0 as usize] |= W;
+            let end = &mut grid[y1 as usize * w + x1 as usize];
+            if *end >> 4 == 0 {
+                let arrow = ARROWS.iter().position(|&a| a == route.arrow_char());
+                *end |= arrow.map_or(0, |a| (a as u8 + 1) << 4);
             }
         }
         let mut canvas = Canvas {
-            row_start: Vec::with_capacity(rows + 1),
+            row_start: Vec::with_capacity(height as usize + 1),
             ..Canvas::default()
         };
-        for y in 0..rows {
+        for (y, row) in grid.chunks_exact(w.max(1)).enumerate() {
             canvas.row_start.push(canvas.cells.len());
-            let row = &mut bucket[start[y]..start[y + 1]];
-            // Stable, so the lowest link comes first among marks on one cell.
-            row.sort_by_key(|b| b.0);
-            for chunk in row.chunk_by(|a, b| a.0 == b.0) {
-                let dirs = chunk.iter().fold(0, |d, b| d | b.1);
-                let arrow = chunk.iter().find_map(|b| b.2);
+            for (x, &cell) in row.iter().enumerate().filter(|(_, c)| **c != 0) {
+                let ch = match cell >> 4 {
+                    0 => line_char(cell),
+                    a => ARROWS[usize::from(a - 1)],
+                };
                 canvas.cells.push(RouteCell {
-                    x: chunk[0].0,
+                    x: x as u32,
                     y: y as u32,
-                    ch: arrow.unwrap_or_else(|| line_char(dirs)),
+                    ch,
                 });
-                canvas.links.push(chunk[0].3);
             }
         }
-        canvas.row_start.push(canvas.cells.len());
+        canvas
+            .row_start
+            .resize(height as usize + 1, canvas.cells.len());
         canvas
     }
 
@@ -151,14 +181,29 @@ impl Canvas {
         }
         let row = &self.cells[self.row_start[y]..self.row_start[y + 1]];
         let from = row.partition_point(|c| c.x < x0);
-        let to = row.partition_point(|c| c.x < x1);
+        let to = row.partition_point(|c| c.x < x1.max(x0));
         self.row_start[y] + from..self.row_start[y] + to
     }
+}
+
+/// Sorts runs and joins those on one line that share a cell, so each cell of a line is
+/// covered by at most one run.
+fn join(mut runs: Vec<Run>) -> Vec<Run> {
+    runs.sort_unstable_by_key(|&(line, lo, _)| u64::from(line) << 32 | u64::from(lo));
+    let mut joined: Vec<Run> = Vec::with_capacity(runs.len());
+    for run in runs {
+        match joined.last_mut() {
+            Some(last) if last.0 == run.0 && run.1 <= last.2 => last.2 = last.2.max(run.2),
+            _ => joined.push(run),
+        }
+    }
+    joined
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::RouteKind;
 
     fn chars(marks: &[Mark]) -> String {
         marks.iter().map(|m| m.cell().ch).collect()
@@ -177,17 +222,44 @@ mod tests {
 
     #[test]
     fn merged_routes_share_cells() {
-        let across = trace(&[(0, 1), (2, 1)], W, '▶');
-        let down = trace(&[(1, 0), (1, 2)], N, '▼');
-        let canvas = Canvas::merge(&[across, down], 3);
-        let row1: String = canvas.cells[canvas.row_range(1, 0, 9)]
+        let across = Route::new(RouteKind::Forward, vec![(0, 1), (2, 1)], '▶');
+        let down = Route::new(RouteKind::Forward, vec![(1, 0), (1, 2)], '▼');
+        let canvas = Canvas::merge(&[across, down], 3, 3);
+        let row = |y| -> String {
+            canvas.cells[canvas.row_range(y, 0, 9)]
+                .iter()
+                .map(|c| c.ch)
+                .collect()
+        };
+        // Every route starts from a box on its left, hence ┐ at the top.
+        assert_eq!(
+            (row(0), row(1), row(2)),
+            ("┐".into(), "─┼▶".into(), "▼".into())
+        );
+        assert_eq!(canvas.row_range(1, 1, 2), 2..3);
+    }
+
+    #[test]
+    fn overlapping_runs_merge_into_one_line() {
+        let a = Route::new(
+            RouteKind::Forward,
+            vec![(0, 0), (3, 0), (3, 4), (4, 4)],
+            '▶',
+        );
+        let b = Route::new(
+            RouteKind::Forward,
+            vec![(0, 2), (3, 2), (3, 0), (4, 0)],
+            '▶',
+        );
+        let canvas = Canvas::merge(&[a, b], 5, 5);
+        let column: String = canvas
+            .cells
             .iter()
+            .filter(|c| c.x == 3)
             .map(|c| c.ch)
             .collect();
-        assert_eq!(row1, "─┼▶");
-        assert_eq!(canvas.row_range(1, 1, 2), 2..3);
-        assert_eq!(canvas.links[canvas.row_range(1, 1, 2).start], 0);
-        assert_eq!(canvas.cells.last().map(|c| c.ch), Some('▼'));
+        assert_eq!(column, "┬│┤│└");
+        assert_eq!(canvas.cells.len(), 5 + 1 + 4 + 1 + 2);
     }
 
     #[test]

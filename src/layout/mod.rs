@@ -15,8 +15,8 @@ pub use geometry::{MapRect, Viewport};
 pub use order::{Tidy, crossings, tidy};
 
 use crate::model::{Pathway, Phase};
-use canvas::Canvas;
-use order::Layers;
+use canvas::{Canvas, W, trace};
+use order::{Layers, link_ends};
 use route::{Frame, GUTTERS, MAX_TRACKS, Routing, Xs};
 
 /// The row of the phase headers.
@@ -24,7 +24,7 @@ pub const HEADER_ROW: u32 = 0;
 /// A column with boxes is never narrower than this, whatever the screen.
 pub const MIN_BOX_WIDTH: u32 = 8;
 /// Boxes grow to this width before gutters widen for more tracks.
-const COMFORT_BOX_WIDTH: u32 = 12;
+const COMFORT_BOX_WIDTH: u32 = 10;
 /// Boxes stop growing here; a wide screen leaves room to the right instead.
 pub const MAX_BOX_WIDTH: u32 = 28;
 /// An empty phase column still shows, narrower.
@@ -98,12 +98,66 @@ pub struct RouteCell {
     pub ch: char,
 }
 
-/// One link's route: its own cells from the source box to the arrowhead, drawn as if
-/// alone (the merged map is `Layout::cells`).
+/// One link's route: a polyline from the cell beside the source box to the arrowhead
+/// beside the target. Its cells, drawn as if alone, come from `cells()`; the merged map
+/// of all routes is `Layout::cells`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Route {
     pub kind: RouteKind,
-    pub cells: Vec<RouteCell>,
+    points: Vec<(u32, u32)>,
+    arrow: char,
+}
+
+impl Route {
+    pub(crate) fn new(kind: RouteKind, points: Vec<(u32, u32)>, arrow: char) -> Self {
+        Route {
+            kind,
+            points,
+            arrow,
+        }
+    }
+
+    /// The corners of the route, first to last; segments between them are straight.
+    pub fn points(&self) -> &[(u32, u32)] {
+        &self.points
+    }
+
+    pub(crate) fn arrow_char(&self) -> char {
+        self.arrow
+    }
+
+    /// The route's own cells from source to arrowhead: `─ │ ┌ ┐ └ ┘` and one of `▶ ◀ ▲ ▼`.
+    /// Empty for a `Missing` route.
+    pub fn cells(&self) -> Vec<RouteCell> {
+        if self.points.is_empty() {
+            return Vec::new();
+        }
+        trace(&self.points, W, self.arrow)
+            .iter()
+            .map(|m| m.cell())
+            .collect()
+    }
+
+    /// The arrowhead cell.
+    pub fn arrowhead(&self) -> Option<RouteCell> {
+        self.points.last().map(|&(x, y)| RouteCell {
+            x,
+            y,
+            ch: self.arrow,
+        })
+    }
+
+    /// True when the route passes through map cell (`x`, `y`).
+    pub fn covers(&self, x: u32, y: u32) -> bool {
+        let between = |v: u32, a: u32, b: u32| v >= a.min(b) && v <= a.max(b);
+        match self.points.as_slice() {
+            [only] => *only == (x, y),
+            points => points.windows(2).any(|p| {
+                let ((x0, y0), (x1, y1)) = (p[0], p[1]);
+                between(x, x0, x1) && between(y, y0, y1)
+            }),
+        }
+    }
 }
 
 /// Where everything goes on the map.
@@ -127,10 +181,11 @@ pub struct Layout {
 impl Layout {
     pub fn new(pathway: &Pathway, options: &LayoutOptions) -> Layout {
         let layers = Layers::new(pathway, options.order);
+        let ends = link_ends(pathway);
+        let tallest = layers.columns.iter().map(Vec::len).max().unwrap_or(0);
         let plan = |compact: bool| {
             let frame = Frame::new(compact);
-            let routing = Routing::new(pathway, &layers, &frame);
-            let tallest = layers.columns.iter().map(Vec::len).max().unwrap_or(0);
+            let routing = Routing::new(&ends, &layers, &frame);
             let height = frame
                 .rows_for(tallest)
                 .max(routing.last_row.map_or(0, |r| r + 2));
@@ -139,6 +194,8 @@ impl Layout {
         let (frame, mut routing, height) = match options.boxes {
             BoxSize::Normal => plan(false),
             BoxSize::Compact => plan(true),
+            // Routes only add rows, so boxes alone that overflow settle it.
+            BoxSize::Auto if Frame::new(false).rows_for(tallest) > options.height => plan(true),
             BoxSize::Auto => {
                 let normal = plan(false);
                 if normal.2 <= options.height {
@@ -152,7 +209,9 @@ impl Layout {
         let filled = std::array::from_fn(|c| !layers.columns[c].is_empty());
         let xs = allocate(options.width, filled, wanted);
         routing.pack(&xs.capacity());
-        let traced = routing.trace(&layers, &frame, &xs);
+        let routes = routing.trace(&layers, &frame, &xs);
+        let width = xs.gutter_x[GUTTERS - 1] + xs.gutter_width[GUTTERS - 1];
+        let canvas = Canvas::merge(&routes, width, height);
 
         let boxes = (0..layers.column.len())
             .map(|i| {
@@ -163,15 +222,6 @@ impl Layout {
                     xs.column_width[c],
                     frame.box_height,
                 )
-            })
-            .collect();
-        let marks: Vec<_> = traced.iter().map(|(_, m)| m.clone()).collect();
-        let canvas = Canvas::merge(&marks, height);
-        let routes = traced
-            .into_iter()
-            .map(|(kind, marks)| Route {
-                kind,
-                cells: marks.iter().map(|m| m.cell()).collect(),
             })
             .collect();
         let columns = Phase::ALL
@@ -187,7 +237,7 @@ impl Layout {
             .collect();
         Layout {
             compact: frame.compact(),
-            width: xs.gutter_x[GUTTERS - 1] + xs.gutter_width[GUTTERS - 1],
+            width,
             height,
             columns,
             boxes,
@@ -216,12 +266,9 @@ impl Layout {
     }
 
     /// The link drawn at map cell (`x`, `y`); where routes share a cell, the first link.
+    /// Checks every route, which is quick enough for a mouse click.
     pub fn link_at(&self, x: u32, y: u32) -> Option<usize> {
-        let range = self.canvas.row_range(y, x, x.saturating_add(1));
-        self.canvas
-            .links
-            .get(range)
-            .and_then(|l| l.first().copied())
+        self.routes.iter().position(|r| r.covers(x, y))
     }
 
     /// All route cells merged (lines that meet share a cell), by row, then left to right.

@@ -61,68 +61,85 @@ pub(crate) fn is_permutation(order: &[usize], n: usize) -> bool {
             .all(|&i| i < n && !std::mem::replace(&mut seen[i], true))
 }
 
-/// Links between neighbouring columns, as (upper column's end, lower column's end) for
-/// each gap between columns. Direction does not matter for crossings.
-pub(crate) fn adjacent_edges(pathway: &Pathway, layers: &Layers) -> [Vec<(usize, usize)>; 5] {
-    let mut gaps: [Vec<(usize, usize)>; 5] = Default::default();
-    for link in pathway.links() {
-        let (Some(a), Some(b)) = (pathway.position(&link.from), pathway.position(&link.to)) else {
-            continue;
-        };
-        let (ca, cb) = (layers.column[a], layers.column[b]);
-        if ca + 1 == cb {
-            gaps[ca].push((a, b));
-        } else if cb + 1 == ca {
-            gaps[cb].push((b, a));
-        }
+/// Each link's ends as positions in `components()`; None where an end is unknown.
+/// Read from the graph (edge `j` is link `j`), falling back to id lookups if it disagrees.
+pub(crate) fn link_ends(pathway: &Pathway) -> Vec<Option<(usize, usize)>> {
+    let graph = pathway.graph();
+    if graph.edge_count() == pathway.links().len() {
+        return graph
+            .raw_edges()
+            .iter()
+            .map(|e| Some((e.source().index(), e.target().index())))
+            .collect();
     }
-    gaps
+    pathway
+        .links()
+        .iter()
+        .map(|l| Some((pathway.position(&l.from)?, pathway.position(&l.to)?)))
+        .collect()
 }
 
-/// Crossings between one pair of neighbouring columns: inversions of the lower ends when
-/// the links are sorted by their upper ends, counted with a Fenwick tree in O(E log V).
-fn gap_crossings(
-    edges: &[(usize, usize)],
-    slot: &[usize],
-    lower_len: usize,
-    scratch: &mut Vec<(usize, usize)>,
-) -> u64 {
-    scratch.clear();
-    scratch.extend(edges.iter().map(|&(u, v)| (slot[u], slot[v])));
-    scratch.sort_unstable();
-    let mut tree = vec![0u64; lower_len + 1];
-    let mut crossings = 0;
-    for (inserted, &(_, v)) in scratch.iter().enumerate() {
-        // Links already inserted whose lower end is strictly below this one cross it.
-        let mut at_or_above = 0;
-        let mut i = v + 1;
-        while i > 0 {
-            at_or_above += tree[i];
-            i &= i - 1;
-        }
-        crossings += inserted as u64 - at_or_above;
-        let mut i = v + 1;
-        while i <= lower_len {
-            tree[i] += 1;
-            i += i & i.wrapping_neg();
-        }
-    }
-    crossings
+/// Links between neighbouring columns, from each component to its neighbours in the
+/// column below (`down`) and above (`up`). Direction does not matter for crossings.
+pub(crate) struct Adjacent {
+    down: Neighbours,
+    up: Neighbours,
 }
 
-fn total_crossings(gaps: &[Vec<(usize, usize)>; 5], layers: &Layers) -> u64 {
-    let mut scratch = Vec::new();
-    gaps.iter()
-        .enumerate()
-        .map(|(c, edges)| {
-            gap_crossings(
-                edges,
-                &layers.slot,
-                layers.columns[c + 1].len(),
-                &mut scratch,
-            )
-        })
-        .sum()
+impl Adjacent {
+    pub fn new(ends: &[Option<(usize, usize)>], layers: &Layers) -> Self {
+        let pairs = ends.iter().flatten().filter_map(|&(a, b)| {
+            let (ca, cb) = (layers.column[a], layers.column[b]);
+            if ca + 1 == cb {
+                Some((a, b))
+            } else if cb + 1 == ca {
+                Some((b, a))
+            } else {
+                None
+            }
+        });
+        let n = layers.column.len();
+        Adjacent {
+            down: Neighbours::new(n, pairs.clone()),
+            up: Neighbours::new(n, pairs.map(|(a, b)| (b, a))),
+        }
+    }
+
+    /// Crossings between all pairs of neighbouring columns: for each pair, links in order
+    /// of their upper end, counting earlier links whose lower end is further down
+    /// (a Fenwick tree over the lower column), in O(E log V).
+    fn crossings(&self, layers: &Layers, tree: &mut Vec<u64>, ends: &mut Vec<usize>) -> u64 {
+        let mut total = 0;
+        for c in 0..COLUMNS - 1 {
+            let size = layers.columns[c + 1].len();
+            tree.clear();
+            tree.resize(size + 1, 0);
+            let mut inserted = 0;
+            for &u in &layers.columns[c] {
+                ends.clear();
+                ends.extend(self.down.of(u).iter().map(|&v| layers.slot[v]));
+                // Links from one component share an end, so they do not cross each other.
+                for &v in ends.iter() {
+                    let mut at_or_above = 0;
+                    let mut i = v + 1;
+                    while i > 0 {
+                        at_or_above += tree[i];
+                        i &= i - 1;
+                    }
+                    total += inserted - at_or_above;
+                }
+                for &v in ends.iter() {
+                    let mut i = v + 1;
+                    while i <= size {
+                        tree[i] += 1;
+                        i += i & i.wrapping_neg();
+                    }
+                    inserted += 1;
+                }
+            }
+        }
+        total
+    }
 }
 
 /// Crossings between neighbouring phase columns for an order of component positions
@@ -130,7 +147,7 @@ fn total_crossings(gaps: &[Vec<(usize, usize)>; 5], layers: &Layers) -> u64 {
 /// counted: they are routed around the boxes, not between neighbouring columns.
 pub fn crossings(pathway: &Pathway, order: Option<&[usize]>) -> u64 {
     let layers = Layers::new(pathway, order);
-    total_crossings(&adjacent_edges(pathway, &layers), &layers)
+    Adjacent::new(&link_ends(pathway), &layers).crossings(&layers, &mut Vec::new(), &mut Vec::new())
 }
 
 /// The result of `tidy`: a new order and the crossings before and after.
@@ -162,17 +179,14 @@ const PATIENCE: usize = 3;
 /// `order` (author order when None) and never returns more crossings than it started with.
 pub fn tidy(pathway: &Pathway, order: Option<&[usize]>) -> Tidy {
     let mut layers = Layers::new(pathway, order);
-    let gaps = adjacent_edges(pathway, &layers);
-    let before = total_crossings(&gaps, &layers);
-    let up = Neighbours::new(
-        layers.column.len(),
-        gaps.iter().flatten().map(|&(u, v)| (v, u)),
-    );
-    let down = Neighbours::new(layers.column.len(), gaps.iter().flatten().copied());
+    let adjacent = Adjacent::new(&link_ends(pathway), &layers);
+    let (mut tree, mut ends) = (Vec::new(), Vec::new());
+    let mut count = |layers: &Layers| adjacent.crossings(layers, &mut tree, &mut ends);
+    let before = count(&layers);
 
     let mut best = (before, layers.columns.clone());
     let mut stale = 0;
-    let mut keys = Vec::new();
+    let mut scratch = Scratch::default();
     for _ in 0..ROUND_TRIPS {
         if best.0 == 0 || stale >= PATIENCE {
             break;
@@ -181,13 +195,13 @@ pub fn tidy(pathway: &Pathway, order: Option<&[usize]>) -> Tidy {
         for downward in [true, false] {
             for step in 1..COLUMNS {
                 let (c, fixed) = if downward {
-                    (step, &up)
+                    (step, &adjacent.up)
                 } else {
-                    (COLUMNS - 1 - step, &down)
+                    (COLUMNS - 1 - step, &adjacent.down)
                 };
-                reorder(&mut layers, c, fixed, &mut keys);
+                reorder(&mut layers, c, fixed, &mut scratch);
             }
-            let now = total_crossings(&gaps, &layers);
+            let now = count(&layers);
             if now < best.0 {
                 best = (now, layers.columns.clone());
                 stale = 0;
@@ -212,22 +226,40 @@ pub fn tidy(pathway: &Pathway, order: Option<&[usize]>) -> Tidy {
 
 /// Sorts the components of column `c` that have neighbours in the fixed column by the mean
 /// position of those neighbours; components without any keep their places.
-fn reorder(layers: &mut Layers, c: usize, fixed: &Neighbours, keys: &mut Vec<(f64, usize, usize)>) {
+fn reorder(layers: &mut Layers, c: usize, fixed: &Neighbours, scratch: &mut Scratch) {
+    let (keys, places) = (&mut scratch.keys, &mut scratch.places);
     keys.clear();
+    places.clear();
     for (s, &i) in layers.columns[c].iter().enumerate() {
         let ns = fixed.of(i);
         if !ns.is_empty() {
-            let sum: usize = ns.iter().map(|&n| layers.slot[n]).sum();
-            keys.push((sum as f64 / ns.len() as f64, s, i));
+            let sum: u64 = ns.iter().map(|&n| layers.slot[n] as u64).sum();
+            // The mean in 1/65536ths, then the current slot to keep ties in order, in one
+            // integer: sorting plain integers is several times faster than tuples.
+            let mean = (sum << 16) / ns.len() as u64;
+            keys.push(mean << SLOT_BITS | s as u64);
+            places.push(s);
         }
     }
-    let mut places: Vec<usize> = keys.iter().map(|k| k.1).collect();
-    keys.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    places.sort_unstable();
-    for (&place, &(_, _, i)) in places.iter().zip(keys.iter()) {
-        layers.columns[c][place] = i;
+    keys.sort_unstable();
+    let column = &mut layers.columns[c];
+    scratch.before.clone_from(column);
+    for (&place, &key) in places.iter().zip(keys.iter()) {
+        column[place] = scratch.before[(key & SLOT_MASK) as usize];
     }
     layers.renumber(c);
+}
+
+/// Bits for a slot in a sort key; columns are far shorter than 2^24.
+const SLOT_BITS: u32 = 24;
+const SLOT_MASK: u64 = (1 << SLOT_BITS) - 1;
+
+/// Buffers reused across sweeps.
+#[derive(Default)]
+struct Scratch {
+    keys: Vec<u64>,
+    places: Vec<usize>,
+    before: Vec<usize>,
 }
 
 /// Each column's new order, written into the positions that column had in author order.
@@ -277,22 +309,36 @@ impl Neighbours {
 mod tests {
     use super::*;
 
+    fn count(columns: [Vec<usize>; COLUMNS], links: &[(usize, usize)]) -> u64 {
+        let n = columns.iter().map(Vec::len).sum();
+        let mut layers = Layers {
+            columns,
+            column: vec![0; n],
+            slot: vec![0; n],
+        };
+        for c in 0..COLUMNS {
+            for &i in &layers.columns[c].clone() {
+                layers.column[i] = c;
+            }
+            layers.renumber(c);
+        }
+        let ends: Vec<_> = links.iter().map(|&l| Some(l)).collect();
+        Adjacent::new(&ends, &layers).crossings(&layers, &mut Vec::new(), &mut Vec::new())
+    }
+
     #[test]
-    fn gap_crossings_counts_inversions_but_not_shared_ends() {
-        let slot = [0, 1, 2, 0, 1, 2];
-        let mut scratch = Vec::new();
-        // 0-4, 1-3: crossed once.
-        assert_eq!(gap_crossings(&[(0, 4), (1, 3)], &slot, 3, &mut scratch), 1);
+    fn crossings_count_inversions_but_not_shared_ends() {
+        let two = || [vec![0, 1, 2], vec![3, 4, 5], vec![], vec![], vec![], vec![]];
+        assert_eq!(count(two(), &[(0, 4), (1, 3)]), 1);
+        // Direction does not matter.
+        assert_eq!(count(two(), &[(4, 0), (1, 3)]), 1);
         // Fan out and fan in share ends: no crossings.
-        assert_eq!(
-            gap_crossings(&[(0, 3), (0, 4), (1, 4), (2, 4)], &slot, 3, &mut scratch),
-            0
-        );
+        assert_eq!(count(two(), &[(0, 3), (0, 4), (1, 4), (2, 4)]), 0);
         // Full reversal of three: three crossings.
-        assert_eq!(
-            gap_crossings(&[(0, 5), (1, 4), (2, 3)], &slot, 3, &mut scratch),
-            3
-        );
+        assert_eq!(count(two(), &[(0, 5), (1, 4), (2, 3)]), 3);
+        // Skipping and same-column links are not counted.
+        let three = [vec![0, 1], vec![], vec![2, 3], vec![], vec![], vec![]];
+        assert_eq!(count(three, &[(0, 3), (1, 2), (0, 1)]), 0);
     }
 
     #[test]

@@ -14,11 +14,9 @@
 //! The first stage chooses rows and tracks (which depend only on rows); the second,
 //! once column widths are known, traces the cells.
 
-use super::RouteKind;
-use super::canvas::{Mark, W, trace};
 use super::order::Layers;
 use super::tracks::{self, Group};
-use crate::model::Pathway;
+use super::{Route, RouteKind};
 
 pub(crate) const GUTTERS: usize = 7;
 /// The most vertical tracks a gutter asks for; more routes share tracks.
@@ -129,17 +127,15 @@ struct Plan {
 pub(crate) struct Routing {
     plans: Vec<Option<Plan>>,
     groups: Vec<Group>,
+    /// Each gutter's groups left to right, worked out once.
+    order: Option<[Vec<usize>; GUTTERS]>,
     /// The lowest row any route uses, if any.
     pub last_row: Option<u32>,
 }
 
 impl Routing {
-    pub fn new(pathway: &Pathway, layers: &Layers, frame: &Frame) -> Self {
-        let ends: Vec<Option<(usize, usize)>> = pathway
-            .links()
-            .iter()
-            .map(|l| Some((pathway.position(&l.from)?, pathway.position(&l.to)?)))
-            .collect();
+    /// Plans a route for each link; `ends` are the links' ends as component positions.
+    pub fn new(ends: &[Option<(usize, usize)>], layers: &Layers, frame: &Frame) -> Self {
         let col = |i: usize| layers.column[i];
         let y = |i: usize| frame.box_y(layers.slot[i]);
         let mut rows = Rows::default();
@@ -148,7 +144,7 @@ impl Routing {
         // Fixed rows first, so that channels and lanes can keep clear of them.
         for (shape, &(s, t)) in shapes
             .iter_mut()
-            .zip(&ends)
+            .zip(ends)
             .filter_map(|(a, e)| Some((a, e.as_ref()?)))
         {
             let c = col(s);
@@ -170,7 +166,7 @@ impl Routing {
         }
         for (shape, &(s, t)) in shapes
             .iter_mut()
-            .zip(&ends)
+            .zip(ends)
             .filter_map(|(a, e)| Some((a, e.as_ref()?)))
         {
             if col(s) + 1 < col(t) {
@@ -200,6 +196,7 @@ impl Routing {
         let mut routing = Routing {
             plans: Vec::with_capacity(ends.len()),
             groups: Vec::new(),
+            order: None,
             last_row: (!rows.taken.is_empty()).then_some(rows.max),
         };
         let n = layers.column.len();
@@ -239,27 +236,24 @@ impl Routing {
 
     /// Assigns tracks, at most `capacity[g]` in gutter `g`; returns how many each uses.
     pub fn pack(&mut self, capacity: &[usize; GUTTERS]) -> [usize; GUTTERS] {
-        tracks::pack(&mut self.groups, capacity)
+        let order = self
+            .order
+            .get_or_insert_with(|| tracks::order(&self.groups));
+        tracks::pack(&mut self.groups, order, capacity)
     }
 
-    /// Traces every link's cells once column positions are known.
-    pub fn trace(&self, layers: &Layers, frame: &Frame, xs: &Xs) -> Vec<(RouteKind, Vec<Mark>)> {
+    /// Every link's route, once column positions are known.
+    pub fn trace(&self, layers: &Layers, frame: &Frame, xs: &Xs) -> Vec<Route> {
         self.plans
             .iter()
             .map(|plan| match plan {
-                None => (RouteKind::Missing, Vec::new()),
+                None => Route::new(RouteKind::Missing, Vec::new(), ' '),
                 Some(p) => self.trace_one(p, layers, frame, xs),
             })
             .collect()
     }
 
-    fn trace_one(
-        &self,
-        p: &Plan,
-        layers: &Layers,
-        frame: &Frame,
-        xs: &Xs,
-    ) -> (RouteKind, Vec<Mark>) {
+    fn trace_one(&self, p: &Plan, layers: &Layers, frame: &Frame, xs: &Xs) -> Route {
         let (cs, ct) = (layers.column[p.from], layers.column[p.to]);
         let (ys, yt) = (
             frame.box_y(layers.slot[p.from]),
@@ -270,15 +264,19 @@ impl Routing {
         let t1 = track(p.exit);
         let into = frame.in_left(yt);
         let arrow_x = xs.column_x[ct].saturating_sub(1);
-        let entry = || p.entry.map_or(t1, track);
         match p.shape {
-            Shape::Forward => (
+            Shape::Forward => Route::new(
                 RouteKind::Forward,
-                trace(&[start, (t1, start.1), (t1, into), (arrow_x, into)], W, '▶'),
+                vec![start, (t1, start.1), (t1, into), (arrow_x, into)],
+                '▶',
             ),
             Shape::Skip { channel: row } | Shape::Backward { lane: row } => {
-                let t2 = entry();
-                let points = [
+                let t2 = p.entry.map_or(t1, track);
+                let kind = match p.shape {
+                    Shape::Skip { .. } => RouteKind::Skip,
+                    _ => RouteKind::Backward,
+                };
+                let points = vec![
                     start,
                     (t1, start.1),
                     (t1, row),
@@ -286,11 +284,7 @@ impl Routing {
                     (t2, into),
                     (arrow_x, into),
                 ];
-                let kind = match p.shape {
-                    Shape::Skip { .. } => RouteKind::Skip,
-                    _ => RouteKind::Backward,
-                };
-                (kind, trace(&points, W, '▶'))
+                Route::new(kind, points, '▶')
             }
             Shape::Same { arrive } => {
                 let right = xs.column_x[ct] + xs.column_width[ct];
@@ -301,8 +295,8 @@ impl Routing {
                 } else {
                     ((right - 1, arrive), '▲')
                 };
-                let points = [start, (t1, start.1), (t1, arrive), end];
-                (RouteKind::SameColumn, trace(&points, W, arrow))
+                let points = vec![start, (t1, start.1), (t1, arrive), end];
+                Route::new(RouteKind::SameColumn, points, arrow)
             }
         }
     }

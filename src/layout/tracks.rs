@@ -81,17 +81,17 @@ impl Group {
 
 /// Assigns each group a track, at most `capacity[g]` in gutter `g` (more groups than
 /// fit share the last track); returns how many tracks each gutter uses.
-pub(crate) fn pack(groups: &mut [Group], capacity: &[usize; GUTTERS]) -> [usize; GUTTERS] {
-    let mut members: [Vec<usize>; GUTTERS] = Default::default();
-    for (i, g) in groups.iter().enumerate() {
-        members[g.gutter].push(i);
-    }
+/// `order` holds each gutter's groups left to right, from `order()`.
+pub(crate) fn pack(
+    groups: &mut [Group],
+    order: &[Vec<usize>; GUTTERS],
+    capacity: &[usize; GUTTERS],
+) -> [usize; GUTTERS] {
     let mut used = [0; GUTTERS];
-    for (g, members) in members.iter().enumerate() {
-        let sequence = sequence(groups, members);
+    for (g, sequence) in order.iter().enumerate() {
         let room = capacity[g].max(1);
         let mut tracks: Vec<BTreeMap<u32, u32>> = vec![BTreeMap::new(); room];
-        for i in sequence {
+        for &i in sequence {
             let (lo, hi) = (groups[i].lo, groups[i].hi);
             // Right of every overlapping group placed before it, so the order holds.
             let after = (0..room).rev().find(|&t| {
@@ -111,12 +111,20 @@ pub(crate) fn pack(groups: &mut [Group], capacity: &[usize; GUTTERS]) -> [usize;
     used
 }
 
-/// The left-to-right order of one gutter's groups. Longest first, each group is inserted
-/// where it crosses the groups already placed least.
-fn sequence(groups: &[Group], members: &[usize]) -> Vec<usize> {
-    let mut order = members.to_vec();
-    if members.len() > EXACT_LIMIT {
-        order.sort_by_key(|&i| (groups[i].rank(), i));
+/// The left-to-right order of each gutter's groups.
+pub(crate) fn order(groups: &[Group]) -> [Vec<usize>; GUTTERS] {
+    let mut members: [Vec<usize>; GUTTERS] = Default::default();
+    for (i, g) in groups.iter().enumerate() {
+        members[g.gutter].push(i);
+    }
+    members.map(|m| sequence(groups, m))
+}
+
+/// One gutter's order. Longest first, each group is inserted where it crosses the groups
+/// already placed least.
+fn sequence(groups: &[Group], mut order: Vec<usize>) -> Vec<usize> {
+    if order.len() > EXACT_LIMIT {
+        order.sort_by_cached_key(|&i| (groups[i].rank(), i));
         return order;
     }
     order.sort_by_key(|&i| (Reverse(groups[i].hi - groups[i].lo), i));
@@ -160,7 +168,8 @@ mod tests {
         ];
         let mut capacity = [4; GUTTERS];
         capacity[1] = 4;
-        let used = pack(&mut groups, &capacity);
+        let order = order(&groups);
+        let used = pack(&mut groups, &order, &capacity);
         assert_eq!(used[1], 2);
         assert_eq!((groups[0].track, groups[1].track), (0, 1));
     }
@@ -169,7 +178,8 @@ mod tests {
     fn overlapping_groups_beyond_capacity_share_the_last_track() {
         let mut groups: Vec<Group> = (0..3).map(|_| group(&[(1, false), (9, true)])).collect();
         groups.push(group(&[(20, false), (22, true)]));
-        let used = pack(&mut groups, &[2; GUTTERS]);
+        let order = order(&groups);
+        let used = pack(&mut groups, &order, &[2; GUTTERS]);
         assert_eq!(used[1], 2);
         let tracks: Vec<usize> = groups.iter().map(|g| g.track).collect();
         assert_eq!(tracks, [0, 1, 1, 0]);

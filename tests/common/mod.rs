@@ -1,7 +1,11 @@
 //! Helpers shared by the integration tests. Each test file uses only some of them.
 #![allow(dead_code)]
 
+pub mod cli;
 pub mod fixture;
+pub mod network;
+
+pub use network::*;
 
 use std::ffi::OsStr;
 use std::path::Path;
