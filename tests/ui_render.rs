@@ -407,7 +407,7 @@ fn clicks_map_to_actions() {
 fn clicked_actions_select_what_was_clicked() {
     let mut app = example();
     let (buf, hits) = draw(&app, &Theme::default(), &mut UiState::new(), 80, 24);
-    let (x, y) = find(&buf, "Presen")[0];
+    let (x, y) = find(&buf, "Prese")[0];
     let action = hits.action_at(x, y).expect("a box");
     app.update(action);
     assert_eq!(

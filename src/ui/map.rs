@@ -425,7 +425,7 @@ fn links(
         let Some(route) = layout.routes.get(i) else {
             continue;
         };
-        for cell in &route.cells {
+        for cell in route.cells() {
             // Only where no other route shares the cell, so junctions stay whole.
             if layout.cell(cell.x, cell.y) == Some(cell.ch) {
                 painter.put(buf, cell.x, cell.y, dotted(cell.ch), theme.weak_handoff);
@@ -436,16 +436,15 @@ fn links(
         let Some(route) = layout.routes.get(i) else {
             continue;
         };
-        for cell in &route.cells {
-            if layout.cell(cell.x, cell.y) == Some(cell.ch) {
-                painter.put(buf, cell.x, cell.y, cell.ch, theme.highlight);
-            }
-        }
+        // Only where no other route shares the cell, as for weak hand-offs.
         let own: Vec<_> = route
-            .cells
-            .iter()
+            .cells()
+            .into_iter()
             .filter(|c| layout.cell(c.x, c.y) == Some(c.ch))
             .collect();
+        for cell in &own {
+            painter.put(buf, cell.x, cell.y, cell.ch, theme.highlight);
+        }
         if let Some(mid) = own.get(own.len() / 2) {
             let digit = char::from_digit(rank as u32, 10).unwrap_or('#');
             painter.put(buf, mid.x, mid.y, digit, theme.highlight);
@@ -454,7 +453,7 @@ fn links(
     if let Some(i) = selected
         && let Some(route) = layout.routes.get(i)
     {
-        for cell in &route.cells {
+        for cell in route.cells() {
             let merged = layout.cell(cell.x, cell.y).unwrap_or(cell.ch);
             let ch = if weak.contains(&i) && merged == cell.ch {
                 dotted(merged)
