@@ -9,3 +9,4 @@ pub mod layout;
 pub mod model;
 pub mod recovery;
 pub mod storage;
+pub mod ui;

@@ -207,6 +207,12 @@ impl App {
         &self.analysis
     }
 
+    /// Identifies the document's state: the same number means the same document (undo
+    /// brings a state's number back), so a view can cache what it computed from it.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     pub fn history(&self) -> &History {
         &self.history
     }
