@@ -9,4 +9,5 @@ pub mod layout;
 pub mod model;
 pub mod recovery;
 pub mod storage;
+pub mod tui;
 pub mod ui;

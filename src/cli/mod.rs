@@ -4,6 +4,8 @@ mod check;
 mod fmt;
 mod new;
 
+pub use new::new_network;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -27,9 +29,17 @@ pub mod exit {
     version,
     about = "Map children's services care pathways, score them, and find the weakest links."
 )]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
+    /// The pathway file to edit; created on first save if missing. Without it, a
+    /// built-in demo network opens, unsaved.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Colour theme: dark, light, high-contrast, colour-blind, or one of your own.
+    #[arg(long, value_name = "NAME")]
+    pub theme: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -78,7 +88,20 @@ impl From<ConditionArg> for Condition {
 
 /// Runs a parsed command line; output goes to stdout, errors to stderr.
 pub fn run(cli: Cli) -> ExitCode {
-    let code = match cli.command {
+    let Some(command) = cli.command else {
+        let options = crate::tui::EditorOptions {
+            file: cli.file,
+            theme: cli.theme,
+        };
+        return match crate::tui::run(options) {
+            Ok(()) => ExitCode::from(exit::OK),
+            Err(e) => {
+                eprintln!("carepath: {e:#}");
+                ExitCode::from(exit::BAD_INPUT)
+            }
+        };
+    };
+    let code = match command {
         Command::Check {
             files,
             format,
