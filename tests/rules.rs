@@ -8,7 +8,7 @@ mod common;
 use std::path::Path;
 
 use carepath::storage::parse;
-use common::{BASE, FILE, expect_problem, parse_err, replace_once};
+use common::{BASE, FILE, expect_problem, parse_err, place, replace_once};
 
 /// Breaks `BASE` by one replacement and checks that the error names the rule (`message`)
 /// at the `nth` occurrence of `needle` in the broken text.
@@ -489,4 +489,68 @@ fn options_may_be_written_with_some_or_none() {
         text = replace_once(&text, from, to);
     }
     assert_eq!(parse(&text, Path::new(FILE)).unwrap(), base);
+}
+
+#[test]
+fn many_broken_rules_are_capped_with_a_count() {
+    use carepath::storage::MAX_PROBLEMS;
+    // 150 more components with the id "review", one a line, then as many duplicate links.
+    let extra = MAX_PROBLEMS / 2 + 100;
+    let component = "\n                Component(id: \"review\", name: \"R\", phase: Review),";
+    let link = "\n                Link(from: \"assess\", to: \"manage\"),";
+    let text = replace_once(
+        BASE,
+        r#"Component(id: "review", name: "Review", phase: Review),"#,
+        &format!(
+            "Component(id: \"review\", name: \"Review\", phase: Review),{}",
+            component.repeat(extra)
+        ),
+    );
+    let text = replace_once(
+        &text,
+        r#"Link(from: "assess", to: "manage"),"#,
+        &format!(
+            "Link(from: \"assess\", to: \"manage\"),{}",
+            link.repeat(extra)
+        ),
+    );
+    let err = parse_err(&text);
+    let problems = err.problems();
+    assert_eq!(problems.len(), MAX_PROBLEMS + 1);
+    assert_eq!(
+        problems[MAX_PROBLEMS].message,
+        format!("{} more problems not shown", 2 * extra - MAX_PROBLEMS)
+    );
+    assert_eq!(problems[MAX_PROBLEMS].position, None);
+    // Each shown problem is at its own line: the n-th duplicate at the (n+1)-th id.
+    for (i, p) in problems[..MAX_PROBLEMS].iter().enumerate() {
+        let (line, _) = place(&text, r#"id: "review""#, i + 2);
+        assert_eq!(p.position.map(|p| p.line), Some(line), "{}", p.message);
+    }
+    let shown = err.to_string();
+    assert_eq!(shown.lines().count(), MAX_PROBLEMS + 1);
+    assert!(shown.ends_with(&format!(
+        "{FILE}: {} more problems not shown",
+        2 * extra - MAX_PROBLEMS
+    )));
+}
+
+#[test]
+fn each_duplicate_link_is_placed_at_its_own_line() {
+    let link = "\n                Link(from: \"assess\", to: \"manage\"),";
+    let text = replace_once(
+        BASE,
+        r#"Link(from: "assess", to: "manage"),"#,
+        &format!("Link(from: \"assess\", to: \"manage\"),{}", link.repeat(5)),
+    );
+    let err = parse_err(&text);
+    let lines: Vec<usize> = err
+        .problems()
+        .iter()
+        .map(|p| p.position.unwrap().line)
+        .collect();
+    let expected: Vec<usize> = (2..=6)
+        .map(|n| place(&text, r#"to: "manage""#, n).0)
+        .collect();
+    assert_eq!(lines, expected);
 }

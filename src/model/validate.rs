@@ -9,23 +9,32 @@ use super::items::Link;
 use super::measure::Measure;
 use super::network::Network;
 
-/// One step of a search through the file's text: the next `field: "value"`, or the next
-/// `field:` when `value` is `None`. A path of steps leads to the place of a violation.
+/// One step of a search through the file's text: the `nth` next `field: "value"`, or the
+/// `nth` next `field:` when `value` is `None`. A path of steps leads to the place of a
+/// violation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Locator {
     pub field: &'static str,
     pub value: Option<String>,
+    /// Which match, counting from the step before: 1 for the first. One step says "the
+    /// 5000th `id: "x"`", so a path stays short however often a value repeats.
+    pub nth: usize,
 }
 
 fn at(field: &'static str, value: &str) -> Locator {
     Locator {
         field,
         value: Some(value.to_string()),
+        nth: 1,
     }
 }
 
 fn bare(field: &'static str) -> Locator {
-    Locator { field, value: None }
+    Locator {
+        field,
+        value: None,
+        nth: 1,
+    }
 }
 
 /// A broken rule and the path to where it is written.
@@ -50,10 +59,12 @@ struct IdAt<'a> {
 }
 
 impl IdAt<'_> {
-    /// The path to this very occurrence. Built only for a violation: ids such as measure
-    /// ids repeat across a large file, and building every path would be quadratic.
+    /// The path to this very occurrence. Built only for a violation.
     fn path(self) -> Vec<Locator> {
-        vec![at("id", self.id); self.n]
+        vec![Locator {
+            nth: self.n,
+            ..at("id", self.id)
+        }]
     }
 }
 
@@ -123,16 +134,19 @@ impl Checker {
     }
 }
 
-/// From the pathway's id through the `from:` of each of its links in turn (each link has
-/// exactly one) to the `from:` of the last of `links`, then to `field` of that link. Links
-/// that share one end with another are told apart by their order.
-fn link_path(pathway: &[Locator], links: &[Link], field: &'static str) -> Vec<Locator> {
-    let mut path = pathway.to_vec();
-    path.extend(links.iter().map(|l| at("from", &l.from)));
-    if let Some(last) = links.last()
-        && field == "to"
-    {
-        path.push(at("to", &last.to));
+/// From the pathway's id to `field` of its `index`-th link: past the `from:` of each link
+/// before it (each link has exactly one), so links that share an end are told apart.
+fn link_path(pathway: Vec<Locator>, index: usize, link: &Link, field: &str) -> Vec<Locator> {
+    let mut path = pathway;
+    if index > 0 {
+        path.push(Locator {
+            nth: index,
+            ..bare("from")
+        });
+    }
+    path.push(at("from", &link.from));
+    if field == "to" {
+        path.push(at("to", &link.to));
     }
     path
 }
@@ -185,7 +199,6 @@ impl Network {
             }
             let mut pairs = HashSet::new();
             for (i, l) in p.links().iter().enumerate() {
-                let upto = &p.links()[..=i];
                 for (field, end) in [("from", &l.from), ("to", &l.to)] {
                     if p.position(end).is_none() {
                         check.report(
@@ -193,12 +206,12 @@ impl Network {
                                 pathway: p.id.clone(),
                                 id: end.clone(),
                             },
-                            link_path(&pathway_id.path(), upto, field),
+                            link_path(pathway_id.path(), i, l, field),
                         );
                     }
                 }
                 if !pairs.insert((l.from.as_str(), l.to.as_str())) {
-                    let path = link_path(&pathway_id.path(), upto, "to");
+                    let path = link_path(pathway_id.path(), i, l, "to");
                     check.report(
                         ModelError::DuplicateLink {
                             from: l.from.clone(),

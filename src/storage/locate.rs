@@ -9,9 +9,11 @@ pub fn locate(text: &str, path: &[Locator]) -> Option<TextPosition> {
     let mut from = 0;
     let mut found = None;
     for step in path {
-        let at = find_field(text, from, step)?;
-        found = Some(at);
-        from = at + 1;
+        for _ in 0..step.nth.max(1) {
+            let at = find_field(text, from, step)?;
+            found = Some(at);
+            from = at + 1;
+        }
     }
     found.map(|offset| position_of(text, offset))
 }
@@ -115,6 +117,7 @@ mod tests {
         Locator {
             field,
             value: value.map(str::to_string),
+            nth: 1,
         }
     }
 
@@ -129,6 +132,12 @@ mod tests {
         assert_eq!((to.line, to.col), (3, 3));
         // `pid` is not `id`, and there is no third `id: "x"`.
         assert_eq!(locate(text, &vec![step("id", Some("x")); 3]), None);
+        let nth = |n| Locator {
+            nth: n,
+            ..step("id", Some("x"))
+        };
+        assert_eq!(locate(text, &[nth(2)]), Some(second));
+        assert_eq!(locate(text, &[nth(3)]), None);
     }
 
     #[test]

@@ -19,6 +19,9 @@ pub use locate::position_of;
 /// Files larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// At most this many broken rules are reported from one file, each with its place.
+pub const MAX_PROBLEMS: usize = 100;
+
 /// Reads, parses and validates a pathway file.
 pub fn load(path: &Path) -> Result<Network, LoadError> {
     let io = |source| LoadError::Io {
@@ -78,13 +81,23 @@ pub fn parse(text: &str, path: &Path) -> Result<Network, LoadError> {
     if violations.is_empty() {
         return Ok(network);
     }
-    let problems = violations
+    // Each place is a search through the text: a file with thousands of broken rules
+    // reports the first MAX_PROBLEMS, and how many more there are.
+    let total = violations.len();
+    let mut problems: Vec<Problem> = violations
         .into_iter()
+        .take(MAX_PROBLEMS)
         .map(|v| Problem {
             position: locate::locate(text, &v.path),
             message: v.error.to_string(),
         })
         .collect();
+    if total > MAX_PROBLEMS {
+        problems.push(Problem {
+            position: None,
+            message: format!("{} more problems not shown", total - MAX_PROBLEMS),
+        });
+    }
     Err(LoadError::Invalid {
         path: path.to_path_buf(),
         problems,
