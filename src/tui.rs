@@ -1,6 +1,6 @@
 //! The event loop: terminal events in, actions through `App::update`, effects out, draw.
 
-use std::io::stdout;
+use std::io::{IsTerminal, stdout};
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
@@ -33,6 +33,9 @@ pub struct EditorOptions {
 /// Opens the document, runs the editor until quit, and restores the terminal.
 pub fn run(options: EditorOptions) -> Result<()> {
     let app = open(&options)?;
+    if !std::io::stdout().is_terminal() {
+        bail!("the editor needs a terminal; for reports use carepath check or carepath export");
+    }
     let (themes, warnings) = Themes::load(ui::user_theme_dir().as_deref());
     let mut app = app;
     app.theme_count = themes.len();
@@ -66,8 +69,12 @@ fn open(options: &EditorOptions) -> Result<App> {
             App::new(doc, Some(path.clone()), true)
         }
         Some(path) => {
-            if path.file_name().is_none() {
-                bail!("{}: not a file name", path.display());
+            // A mistyped command ("carepath chekc") must not quietly become a new file.
+            if path.extension().is_none_or(|e| e != "ron") {
+                bail!(
+                    "{}: no such file (new pathway files end in .ron; for the commands, see carepath --help)",
+                    path.display()
+                );
             }
             let doc = new_network(path, Condition::LongTerm);
             let mut app = App::new(doc, Some(path.clone()), false);
