@@ -1,6 +1,6 @@
 //! Drives the real binary in a real terminal: tmux send-keys and capture-pane.
-#![allow(dead_code)]
 //! Each test has its own tmux server (its own socket), so tests do not see each other.
+#![allow(dead_code)]
 
 use std::path::Path;
 use std::process::Command;
