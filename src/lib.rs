@@ -4,5 +4,6 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod diff;
 pub mod model;
 pub mod storage;

@@ -1,8 +1,10 @@
 //! The command line of DESIGN §6: one file per command.
 
 mod check;
+mod diff;
 mod fmt;
 mod new;
+mod stdout;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -52,6 +54,20 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// What changed between two versions of a file, in pathway terms.
+    ///
+    /// Also git's external diff driver: git's seven arguments are accepted too.
+    Diff {
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+        /// The rest of git's external-diff arguments.
+        #[arg(hide = true, allow_hyphen_values = true)]
+        git_args: Vec<std::ffi::OsString>,
+        #[arg(long, value_enum, default_value_t = diff::Format::Text)]
+        format: diff::Format,
+    },
     /// Create a new network with one pathway. Never overwrites a file.
     New {
         #[arg(value_name = "FILE")]
@@ -85,6 +101,12 @@ pub fn run(cli: Cli) -> ExitCode {
             fail_on,
         } => check::run(&files, format, fail_on),
         Command::Fmt { files, check } => fmt::run(&files, check),
+        Command::Diff {
+            old,
+            new,
+            git_args,
+            format,
+        } => diff::run(old, new, &git_args, format),
         Command::New { file, condition } => new::run(&file, condition.into()),
     };
     ExitCode::from(code)
