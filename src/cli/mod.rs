@@ -2,6 +2,7 @@
 
 mod check;
 mod diff;
+mod export;
 mod fmt;
 mod new;
 mod stdout;
@@ -68,6 +69,16 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = diff::Format::Text)]
         format: diff::Format,
     },
+    /// Diagrams (dot, mermaid, svg), a measures table (csv) or a review report (md).
+    Export {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        format: export::Format,
+        /// Write here (atomically) instead of to stdout.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
     /// Create a new network with one pathway. Never overwrites a file.
     New {
         #[arg(value_name = "FILE")]
@@ -107,6 +118,11 @@ pub fn run(cli: Cli) -> ExitCode {
             git_args,
             format,
         } => diff::run(old, new, &git_args, format),
+        Command::Export {
+            file,
+            format,
+            output,
+        } => export::run(&file, format, output.as_ref()),
         Command::New { file, condition } => new::run(&file, condition.into()),
     };
     ExitCode::from(code)
