@@ -4,6 +4,7 @@ mod check;
 mod diff;
 mod export;
 mod fmt;
+mod import;
 mod new;
 mod stdout;
 
@@ -79,6 +80,16 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
     },
+    /// Update measure values from a spreadsheet (CSV); old values move to history.
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[arg(value_name = "DATA.csv")]
+        data: PathBuf,
+        /// Apply the valid rows and list the others, instead of writing nothing.
+        #[arg(long)]
+        partial: bool,
+    },
     /// Create a new network with one pathway. Never overwrites a file.
     New {
         #[arg(value_name = "FILE")]
@@ -123,6 +134,11 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             output,
         } => export::run(&file, format, output.as_ref()),
+        Command::Import {
+            file,
+            data,
+            partial,
+        } => import::run(&file, &data, partial),
         Command::New { file, condition } => new::run(&file, condition.into()),
     };
     ExitCode::from(code)

@@ -66,8 +66,8 @@ fn visible(s: &str) -> String {
 
 /// One field change in words: "renamed "A" → "B"", "moved Recognition → Assessment".
 fn describe(f: &FieldChange) -> String {
-    if f.field == "notes" {
-        return "notes changed".to_string();
+    if f.field == "notes" || f.field == "history" {
+        return format!("{} changed", f.field);
     }
     let (old, new) = (show(f.field, &f.old), show(f.field, &f.new));
     match f.field {
@@ -112,7 +112,17 @@ fn measure_line(out: &mut String, m: &MeasureDiff) {
             &["name", "domain", "unit", "direction", "history", "source"],
         ),
         Change::Removed => String::new(),
-        Change::Changed => changes(&m.fields),
+        Change::Changed => {
+            // A new value pushes the old one into history: saying so again is noise.
+            let value_moved = m.fields.iter().any(|f| f.field == "value");
+            let shown: Vec<FieldChange> = m
+                .fields
+                .iter()
+                .filter(|f| !(value_moved && f.field == "history"))
+                .cloned()
+                .collect();
+            changes(&shown)
+        }
     };
     let status = match (m.status.old, m.status.new) {
         (Some(a), Some(b)) if a != b => {
