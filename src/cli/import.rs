@@ -178,8 +178,11 @@ fn columns(header: &csv::StringRecord) -> Result<Vec<(usize, &'static str)>, Str
     }
 }
 
-/// Reads every row, or the problem that stops reading (with its line).
-fn read_rows(data: &Path) -> Result<(Vec<Row>, Vec<(u64, String)>), (u64, String)> {
+/// A problem on a line of the CSV file (0 when the file has no line to point at).
+type LineError = (u64, String);
+
+/// Reads every row (and the rows too broken to read), or the problem that stops reading.
+fn read_rows(data: &Path) -> Result<(Vec<Row>, Vec<LineError>), LineError> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_path(data)
