@@ -51,11 +51,20 @@ fn sides(old: PathBuf, new: PathBuf, git_args: &[OsString]) -> Result<Sides, Str
             let new_path = git_args
                 .get(5)
                 .map_or(path.clone(), |p| Path::new(p).display().to_string());
+            let new_file = PathBuf::from(&git_args[2]);
+            // Like git's own headers: an added or deleted file's other side is /dev/null.
+            let name = |file: &Path, shown: String| {
+                if file == Path::new(NO_FILE) {
+                    NO_FILE.to_string()
+                } else {
+                    shown
+                }
+            };
             Ok(Sides {
+                old_name: name(&new, format!("a/{path}")),
+                new_name: name(&new_file, format!("b/{new_path}")),
                 old: new,
-                new: PathBuf::from(&git_args[2]),
-                old_name: format!("a/{path}"),
-                new_name: format!("b/{new_path}"),
+                new: new_file,
                 git: true,
             })
         }
