@@ -120,11 +120,16 @@ fn apply(network: &mut Network, row: &Row) -> Result<Applied, String> {
     };
     if let Some(p) = &period
         && period != current.period
-        && current.history.iter().any(|(h, _)| h == p)
+        && let Some((_, old)) = current.history.iter().find(|(h, _)| h == p)
     {
+        // The same figure again (a sheet imported twice) is no change; a different one
+        // would rewrite history out of order.
+        if *old == value {
+            return Ok(Applied::Unchanged);
+        }
         return Err(format!(
-            "period \"{p}\" is already in the history of measure \"{measure_id}\"; \
-             import only adds figures newer than the current one"
+            "period \"{p}\" is already in the history of measure \"{measure_id}\" with \
+             value {old}; import only adds figures newer than the current one"
         ));
     }
     let mut updated = current.clone();

@@ -267,3 +267,23 @@ pub fn awkward() -> Network {
         .unwrap();
     n
 }
+
+/// Changes a component in place through the checked operation.
+pub fn update(n: &mut Network, id: &str, change: impl FnOnce(&mut Component)) {
+    let mut c = n.find_component(id).unwrap().1.clone();
+    change(&mut c);
+    n.update_component(id, c).unwrap();
+}
+
+/// Changes one measure of a component through the checked operation.
+pub fn set_measure(n: &mut Network, component: &str, id: &str, f: impl FnOnce(&mut Measure)) {
+    let mut m = n
+        .measures(&owner(component))
+        .unwrap()
+        .iter()
+        .find(|m| m.id == id)
+        .unwrap()
+        .clone();
+    f(&mut m);
+    n.update_measure(&owner(component), id, m).unwrap();
+}
