@@ -60,8 +60,10 @@ pub enum Command {
     ///
     /// Also git's external diff driver: git's seven arguments are accepted too.
     Diff {
+        /// The older version (`/dev/null`: no file, as when a file is added).
         #[arg(value_name = "OLD")]
         old: PathBuf,
+        /// The newer version (`/dev/null`: no file, as when a file is deleted).
         #[arg(value_name = "NEW")]
         new: PathBuf,
         /// The rest of git's external-diff arguments.
@@ -72,6 +74,7 @@ pub enum Command {
     },
     /// Diagrams (dot, mermaid, svg), a measures table (csv) or a review report (md).
     Export {
+        /// The pathway file to export.
         #[arg(value_name = "FILE")]
         file: PathBuf,
         #[arg(long, value_enum)]
@@ -82,8 +85,10 @@ pub enum Command {
     },
     /// Update measure values from a spreadsheet (CSV); old values move to history.
     Import {
+        /// The pathway file to update.
         #[arg(value_name = "FILE")]
         file: PathBuf,
+        /// CSV with columns pathway, component (or from->to), measure, value[, period, source].
         #[arg(value_name = "DATA.csv")]
         data: PathBuf,
         /// Apply the valid rows and list the others, instead of writing nothing.
