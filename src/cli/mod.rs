@@ -1,8 +1,12 @@
 //! The command line of DESIGN §6: one file per command.
 
 mod check;
+mod diff;
+mod export;
 mod fmt;
+mod import;
 mod new;
+mod stdout;
 
 pub use new::new_network;
 
@@ -62,6 +66,45 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// What changed between two versions of a file, in pathway terms.
+    ///
+    /// Also git's external diff driver: git's seven arguments are accepted too.
+    Diff {
+        /// The older version (`/dev/null`: no file, as when a file is added).
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        /// The newer version (`/dev/null`: no file, as when a file is deleted).
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+        /// The rest of git's external-diff arguments.
+        #[arg(hide = true, allow_hyphen_values = true)]
+        git_args: Vec<std::ffi::OsString>,
+        #[arg(long, value_enum, default_value_t = diff::Format::Text)]
+        format: diff::Format,
+    },
+    /// Diagrams (dot, mermaid, svg), a measures table (csv) or a review report (md).
+    Export {
+        /// The pathway file to export.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        format: export::Format,
+        /// Write here (atomically) instead of to stdout.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Update measure values from a spreadsheet (CSV); old values move to history.
+    Import {
+        /// The pathway file to update.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// CSV with columns pathway, component (or from->to), measure, value[, period, source].
+        #[arg(value_name = "DATA.csv")]
+        data: PathBuf,
+        /// Apply the valid rows and list the others, instead of writing nothing.
+        #[arg(long)]
+        partial: bool,
+    },
     /// Create a new network with one pathway. Never overwrites a file.
     New {
         #[arg(value_name = "FILE")]
@@ -108,6 +151,22 @@ pub fn run(cli: Cli) -> ExitCode {
             fail_on,
         } => check::run(&files, format, fail_on),
         Command::Fmt { files, check } => fmt::run(&files, check),
+        Command::Diff {
+            old,
+            new,
+            git_args,
+            format,
+        } => diff::run(old, new, &git_args, format),
+        Command::Export {
+            file,
+            format,
+            output,
+        } => export::run(&file, format, output.as_ref()),
+        Command::Import {
+            file,
+            data,
+            partial,
+        } => import::run(&file, &data, partial),
         Command::New { file, condition } => new::run(&file, condition.into()),
     };
     ExitCode::from(code)
