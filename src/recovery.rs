@@ -31,8 +31,9 @@ pub struct Recovery {
     dir: PathBuf,
 }
 
-/// FNV-1a: a stable name for a path, the same in every run and on every machine.
-fn fnv1a(bytes: &[u8]) -> u64 {
+/// FNV-1a: a stable hash, the same in every run and on every machine. Names recovery
+/// copies after their file's path, and notices a file changed on disk.
+pub fn content_hash(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
@@ -82,7 +83,10 @@ impl Recovery {
                             .collect()
                     })
                     .unwrap_or_default();
-                format!("{stem}-{:016x}", fnv1a(path.as_os_str().as_encoded_bytes()))
+                format!(
+                    "{stem}-{:016x}",
+                    content_hash(path.as_os_str().as_encoded_bytes())
+                )
             }
         }
     }

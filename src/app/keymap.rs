@@ -273,6 +273,11 @@ pub fn action_for_key(mode: &Mode, key: &KeyEvent) -> Option<Action> {
                 )
             }),
         },
+        Mode::Prompt(_) => match key.code {
+            KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
+            KeyCode::Esc => Some(Action::Cancel),
+            _ => None,
+        },
         Mode::Normal => normal(key),
     }
 }

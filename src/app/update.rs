@@ -17,6 +17,7 @@ impl App {
             // Any key closes help.
             Mode::Help => Effect::None,
             Mode::Organisations { cursor } => self.in_organisations(cursor, action),
+            Mode::Prompt(prompt) => self.prompting(prompt, action),
         }
     }
 
@@ -368,6 +369,7 @@ impl App {
         match action {
             Action::Confirm | Action::Input('y') | Action::Input('Y') => match confirm {
                 Confirm::QuitUnsaved => return Effect::Quit,
+                Confirm::Reload(path) => return Effect::Reload(path),
                 Confirm::Apply { edit, .. } => {
                     let _ = self.apply(*edit);
                 }

@@ -5,6 +5,7 @@
 //! knows nothing of the terminal, so the editor can show the same changes.
 
 mod compare;
+pub mod text;
 mod values;
 
 use serde::Serialize;
@@ -229,4 +230,15 @@ pub fn diff_analysed(
         findings: compare::findings(old, old_analysis, new, new_analysis),
         strength: compare::strength(old, old_analysis, new, new_analysis),
     }
+}
+
+/// The changes from `old` to `new` as the text `carepath diff` prints, for people.
+pub fn describe(old: &Network, new: &Network) -> String {
+    let names = text::Names {
+        old: "on disk",
+        new: "recovered",
+        old_absent: false,
+        new_absent: false,
+    };
+    text::report(&names, old, new, &diff(old, new))
 }

@@ -9,10 +9,10 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::hit::HitMap;
 use super::panels::panel_block;
 use super::status::{hint_line, tail};
-use super::text::{fit, fit_padded, width, wrap};
+use super::text::{fit, fit_padded, visible, width, wrap};
 use super::theme::Theme;
 use super::{MIN_HEIGHT, MIN_WIDTH, UiState};
-use crate::app::{App, Form, Mode, NORMAL_KEYS, OTHER_KEYS, Purpose};
+use crate::app::{App, Form, Mode, NORMAL_KEYS, OTHER_KEYS, Prompt, Purpose};
 
 /// The overlay for the current mode, if it has one.
 pub fn draw(
@@ -28,10 +28,43 @@ pub fn draw(
         Mode::Form(form) => form_overlay(frame, area, form, theme),
         Mode::Confirm(confirm) => confirm_overlay(frame, area, confirm.question(), theme),
         Mode::Organisations { cursor } => organisations(frame, area, app, *cursor, theme),
+        Mode::Prompt(prompt) => prompt_overlay(frame, area, prompt, theme),
         Mode::Normal | Mode::Connect { .. } | Mode::Find { .. } => return,
     }
     // A modal overlay takes every click, so nothing beneath it changes.
     hits.cover(area);
+}
+
+/// A question with an answer per key; a recovery prompt can also show what differs.
+fn prompt_overlay(frame: &mut Frame, area: Rect, prompt: &Prompt, theme: &Theme) {
+    let w = area.width.saturating_sub(4).min(100);
+    let text_width = w.saturating_sub(2).max(1) as usize;
+    let mut lines: Vec<Line> = wrap(&visible(&prompt.question()), text_width)
+        .into_iter()
+        .map(|l| Line::styled(l, theme.title))
+        .collect();
+    lines.push(Line::raw(""));
+    for (key, what) in prompt.answers() {
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {key} "), theme.key),
+            Span::styled(format!(" {what}"), theme.text),
+        ]));
+    }
+    if let Prompt::Recover {
+        differences: Some(differences),
+        ..
+    } = prompt
+    {
+        lines.push(Line::raw(""));
+        for line in differences.lines() {
+            for part in wrap(&visible(line), text_width) {
+                lines.push(Line::styled(part, theme.text));
+            }
+        }
+    }
+    let h = (lines.len() as u16 + 2).min(area.height);
+    let inner = popup(frame, area, w, h, " Your work is safe ".to_string(), theme);
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// A box of at most `w` × `h` in the middle of `area`, cleared, with its frame drawn;

@@ -178,6 +178,7 @@ fn hints(app: &App) -> &'static [(&'static str, &'static str)] {
         ],
         (Mode::Confirm(_), _) => &[("y Enter", "yes"), ("n Esc", "no")],
         (Mode::Help, _) => &[("any key", "close help")],
+        (Mode::Prompt(_), _) => &[("the key shown", "to answer")],
         (Mode::Organisations { .. }, _) => &[
             ("↑↓", "move"),
             ("a", "add"),

@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use super::text::Names;
 use crate::diff::NetworkDiff;
+use crate::diff::text::Names;
 use crate::model::Network;
 
 #[derive(Serialize)]

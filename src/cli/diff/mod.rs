@@ -6,7 +6,7 @@
 //! that does not exist on that side: an empty network.
 
 mod json;
-mod text;
+use crate::diff::text;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
