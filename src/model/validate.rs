@@ -35,36 +35,51 @@ pub struct Violation {
     pub path: Vec<Locator>,
 }
 
-struct Checker {
+struct Checker<'a> {
     found: Vec<Violation>,
     /// How many `id:` fields with each value the walk has passed. The walk follows the
     /// file's order, so the n-th time is the n-th `id: "value"` in the text.
-    ids_seen: HashMap<String, usize>,
+    ids_seen: HashMap<&'a str, usize>,
 }
 
-impl Checker {
-    /// Passes an `id:` field and returns the path to this very occurrence of it.
-    fn pass_id(&mut self, id: &str) -> Vec<Locator> {
-        let n = self.ids_seen.entry(id.to_string()).or_insert(0);
+/// The n-th `id: "value"` of the text. Its path (n steps) is built only when a rule is
+/// broken there: building it for every id made validation quadratic in how often an id
+/// recurs (measure ids such as "did-not-attend" recur on thousands of components).
+#[derive(Clone, Copy)]
+struct IdPlace<'a> {
+    id: &'a str,
+    n: usize,
+}
+
+impl IdPlace<'_> {
+    fn path(self) -> Vec<Locator> {
+        vec![at("id", self.id); self.n]
+    }
+}
+
+impl<'a> Checker<'a> {
+    /// Passes an `id:` field and returns the place of this very occurrence of it.
+    fn pass_id(&mut self, id: &'a str) -> IdPlace<'a> {
+        let n = self.ids_seen.entry(id).or_insert(0);
         *n += 1;
-        vec![at("id", id); *n]
+        IdPlace { id, n: *n }
     }
 
     fn report(&mut self, error: ModelError, path: Vec<Locator>) {
         self.found.push(Violation { error, path });
     }
 
-    fn measures(&mut self, owner: &str, measures: &[Measure]) {
+    fn measures(&mut self, owner: &str, measures: &'a [Measure]) {
         let mut seen = HashSet::new();
         for m in measures {
-            let mut here = self.pass_id(&m.id);
+            let place = self.pass_id(&m.id);
             if !seen.insert(m.id.as_str()) {
                 self.report(
                     ModelError::DuplicateMeasure {
                         owner: owner.to_string(),
                         id: m.id.clone(),
                     },
-                    here,
+                    place.path(),
                 );
                 continue;
             }
@@ -75,32 +90,33 @@ impl Checker {
                     ModelError::AmberOnBetterSide { .. } => Some("amber"),
                     _ => None,
                 };
+                let mut here = place.path();
                 here.extend(field.map(bare));
                 self.report(e, here);
             }
         }
     }
 
-    /// Checks an id's form and that no earlier one of its kind has it; returns its path.
-    fn item_id<'a>(
+    /// Checks an id's form and that no earlier one of its kind has it; returns its place.
+    fn item_id(
         &mut self,
         seen: &mut HashSet<&'a str>,
         kind: &'static str,
         id: &'a str,
-    ) -> Vec<Locator> {
-        let path = self.pass_id(id);
+    ) -> IdPlace<'a> {
+        let place = self.pass_id(id);
         if let Err(e) = check_id(id) {
-            self.report(e, path.clone());
+            self.report(e, place.path());
         } else if !seen.insert(id) {
             self.report(
                 ModelError::DuplicateId {
                     kind,
                     id: id.to_string(),
                 },
-                path.clone(),
+                place.path(),
             );
         }
-        path
+        place
     }
 }
 
@@ -125,9 +141,9 @@ impl Network {
             );
         }
         if !self.id.is_empty() {
-            let path = check.pass_id(&self.id);
+            let place = check.pass_id(&self.id);
             if let Err(e) = check_id(&self.id) {
-                check.report(e, path);
+                check.report(e, place.path());
             }
         }
 
@@ -145,7 +161,7 @@ impl Network {
                 if let Some(provider) = &c.provider
                     && !orgs.contains(provider.as_str())
                 {
-                    let mut here = cpath.clone();
+                    let mut here = cpath.path();
                     here.push(at("provider", provider));
                     check.report(
                         ModelError::UnknownProvider {
@@ -166,12 +182,12 @@ impl Network {
                                 pathway: p.id.clone(),
                                 id: end.clone(),
                             },
-                            [&ppath[..], &[at(field, end)]].concat(),
+                            [ppath.path(), vec![at(field, end)]].concat(),
                         );
                     }
                 }
                 if !pairs.insert((l.from.as_str(), l.to.as_str())) {
-                    let mut path = link_path(&ppath, l);
+                    let mut path = link_path(&ppath.path(), l);
                     path.extend(link_path(&[], l));
                     check.report(
                         ModelError::DuplicateLink {
@@ -187,9 +203,9 @@ impl Network {
 
         let mut actions = HashSet::new();
         for a in &self.actions {
-            let path = check.item_id(&mut actions, "action", &a.id);
+            let place = check.item_id(&mut actions, "action", &a.id);
             if !components.contains(a.component.as_str()) {
-                let mut here = path;
+                let mut here = place.path();
                 here.push(at("component", &a.component));
                 check.report(
                     ModelError::UnknownActionComponent {
