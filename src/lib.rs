@@ -3,5 +3,6 @@
 //! The domain (`model`, `storage`) knows nothing of the terminal.
 
 pub mod cli;
+pub mod generate;
 pub mod model;
 pub mod storage;
