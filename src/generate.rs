@@ -90,7 +90,7 @@ fn add_organisations(network: &mut Network, components: usize) -> Orgs {
         let mut id = format!(
             "{}-{}",
             id_from_name(area, "area"),
-            id_from_name(kind, "org")
+            id_from_name(&kind.replace('\'', ""), "org")
         );
         let mut name = format!("{area} {kind}");
         if round >= AREAS.len() {
@@ -253,15 +253,65 @@ fn later_column(columns: &[Vec<Slot>], k: usize, skip: usize) -> Option<usize> {
     (k + 1..6).filter(|&t| !columns[t].is_empty()).nth(skip)
 }
 
-/// A component of column `t` near the relative position of `j` in column `k`, or none when
-/// the neighbourhood holds only orphans.
-fn near(rng: &mut Rng, columns: &[Vec<Slot>], k: usize, j: usize, t: usize) -> Option<usize> {
+/// A component of column `t` near the relative position of `j` in column `k` for which
+/// `ok` holds, or none when the neighbourhood has no such component.
+fn near(
+    rng: &mut Rng,
+    columns: &[Vec<Slot>],
+    (k, j): (usize, usize),
+    t: usize,
+    ok: impl Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
     let (n_k, n_t) = (columns[k].len(), columns[t].len());
     let centre = (2 * j + 1) * n_t / (2 * n_k);
     let start = (centre + rng.below(7)).saturating_sub(3).min(n_t - 1);
     (0..4)
         .map(|d| (start + d) % n_t)
-        .find(|&i| !columns[t][i].orphan)
+        .find(|&i| ok(i))
+        .map(|i| (t, i))
+}
+
+/// Where the links of one source go: next phase, same phase, skip a phase, back to
+/// Assessment (from Review only).
+fn targets(rng: &mut Rng, columns: &[Vec<Slot>], (k, j): (usize, usize)) -> Vec<(usize, usize)> {
+    let degree = if k == 5 {
+        usize::from(rng.chance(0.1))
+    } else {
+        1 + rng.weighted(&[30, 45, 25])
+    };
+    let weights: &[u32] = match k {
+        5 => &[0, 1, 0, 0],
+        4 => &[74, 16, 0, 10],
+        _ => &[72, 16, 12, 0],
+    };
+    let column = &columns[k];
+    let assessment = Phase::Assessment.index();
+    let mut targets = Vec::with_capacity(degree);
+    for _ in 0..degree {
+        let linkable = |t: usize| move |i: usize| !columns[t][i].orphan;
+        let to = match rng.weighted(weights) {
+            0 => {
+                later_column(columns, k, 0).and_then(|t| near(rng, columns, (k, j), t, linkable(t)))
+            }
+            1 => {
+                let i = j + 1 + rng.below(3);
+                (i < column.len() && !column[i].orphan).then_some((k, i))
+            }
+            2 => later_column(columns, k, 1)
+                .or_else(|| later_column(columns, k, 0))
+                .and_then(|t| near(rng, columns, (k, j), t, linkable(t))),
+            _ => (k == Phase::Review.index() && !columns[assessment].is_empty())
+                .then(|| near(rng, columns, (k, j), assessment, linkable(assessment)))
+                .flatten(),
+        };
+        if let Some(to) = to
+            && to != (k, j)
+            && !targets.contains(&to)
+        {
+            targets.push(to);
+        }
+    }
+    targets
 }
 
 fn add_links(network: &mut Network, rng: &mut Rng, pathway: &str, columns: &[Vec<Slot>]) {
@@ -272,59 +322,52 @@ fn add_links(network: &mut Network, rng: &mut Rng, pathway: &str, columns: &[Vec
         Some(Integration::ManagedIntegration),
         Some(Integration::FullIntegration),
     ];
-    let review = Phase::Review.index();
-    let assessment = Phase::Assessment.index();
+    let mut planned = Vec::new();
+    let mut dead: Vec<Vec<bool>> = columns.iter().map(|c| vec![false; c.len()]).collect();
+    let mut incoming = dead.clone();
     for (k, column) in columns.iter().enumerate() {
         for (j, slot) in column.iter().enumerate() {
-            if slot.orphan || (k < 5 && rng.chance(0.03)) {
+            if slot.orphan {
                 continue;
             }
-            let degree = if k == 5 {
-                usize::from(rng.chance(0.1))
-            } else {
-                1 + rng.weighted(&[30, 45, 25])
-            };
-            let mut targets: Vec<(usize, usize)> = Vec::with_capacity(degree);
-            for _ in 0..degree {
-                // next phase, same phase, skip a phase, back to assessment
-                let weights: &[u32] = match k {
-                    5 => &[0, 1, 0, 0],
-                    4 => &[74, 16, 0, 10],
-                    _ => &[72, 16, 12, 0],
-                };
-                let to = match rng.weighted(weights) {
-                    0 => later_column(columns, k, 0)
-                        .and_then(|t| Some((t, near(rng, columns, k, j, t)?))),
-                    1 => {
-                        let i = j + 1 + rng.below(3);
-                        (i < column.len() && !column[i].orphan).then_some((k, i))
-                    }
-                    2 => later_column(columns, k, 1)
-                        .or_else(|| later_column(columns, k, 0))
-                        .and_then(|t| Some((t, near(rng, columns, k, j, t)?))),
-                    _ => (k == review && !columns[assessment].is_empty())
-                        .then_some(assessment)
-                        .and_then(|t| Some((t, near(rng, columns, k, j, t)?))),
-                };
-                if let Some(to) = to
-                    && to != (k, j)
-                    && !targets.contains(&to)
-                {
-                    targets.push(to);
-                }
+            if k < 5 && rng.chance(0.03) {
+                dead[k][j] = true;
+                continue;
             }
-            for (t, i) in targets {
-                let mut link = Link::new(&slot.id, &columns[t][i].id);
-                link.kind = link_kind(rng, k, t);
-                link.integration = INTEGRATION[rng.weighted(&[20, 25, 25, 20, 10])];
-                if rng.chance(0.1) {
-                    link.measures = measures(rng, &LINK_MEASURES, 1);
-                }
-                network
-                    .add_link(pathway, link)
-                    .expect("generated links are valid and distinct");
+            for (t, i) in targets(rng, columns, (k, j)) {
+                incoming[t][i] = true;
+                planned.push(((k, j), (t, i)));
             }
         }
+    }
+    // Most components from Assessment on are reached from the column before theirs; a few
+    // are left as entries after Recognition (NoEntryRoute).
+    for k in Phase::Assessment.index()..6 {
+        let Some(s) = (0..k).rev().find(|&s| !columns[s].is_empty()) else {
+            continue;
+        };
+        for j in 0..columns[k].len() {
+            if columns[k][j].orphan || incoming[k][j] || !rng.chance(0.95) {
+                continue;
+            }
+            let source_ok = |i: usize| !columns[s][i].orphan && !dead[s][i];
+            if let Some(from) = near(rng, columns, (k, j), s, source_ok) {
+                incoming[k][j] = true;
+                planned.push((from, (k, j)));
+            }
+        }
+    }
+    planned.sort_by_key(|&(from, _)| from);
+    for ((k, j), (t, i)) in planned {
+        let mut link = Link::new(&columns[k][j].id, &columns[t][i].id);
+        link.kind = link_kind(rng, k, t);
+        link.integration = INTEGRATION[rng.weighted(&[15, 20, 30, 22, 13])];
+        if rng.chance(0.1) {
+            link.measures = measures(rng, &LINK_MEASURES, 1);
+        }
+        network
+            .add_link(pathway, link)
+            .expect("generated links are valid and distinct");
     }
 }
 
