@@ -2,6 +2,8 @@
 //!
 //! The domain (`model`, `storage`) knows nothing of the terminal.
 
+pub mod analysis;
+pub mod app;
 pub mod cli;
 pub mod generate;
 pub mod model;

@@ -1,5 +1,6 @@
 //! The command line of DESIGN §6: one file per command.
 
+mod check;
 mod fmt;
 mod new;
 
@@ -33,6 +34,16 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Load, validate and analyse files; print the weakest links and findings.
+    Check {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = check::Format::Text)]
+        format: check::Format,
+        /// Exit 1 when a finding of this severity or higher is found.
+        #[arg(long, value_enum)]
+        fail_on: Option<check::FailOn>,
+    },
     /// Rewrite files in canonical form (--check only reports).
     Fmt {
         #[arg(required = true, value_name = "FILE")]
@@ -68,6 +79,11 @@ impl From<ConditionArg> for Condition {
 /// Runs a parsed command line; output goes to stdout, errors to stderr.
 pub fn run(cli: Cli) -> ExitCode {
     let code = match cli.command {
+        Command::Check {
+            files,
+            format,
+            fail_on,
+        } => check::run(&files, format, fail_on),
         Command::Fmt { files, check } => fmt::run(&files, check),
         Command::New { file, condition } => new::run(&file, condition.into()),
     };

@@ -1,0 +1,407 @@
+//! Findings of DESIGN §5: what is weak or missing in each pathway, ranked.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::PathwayAnalysis;
+use super::reach::is_full_reach;
+use super::status::{Status, attainment};
+use crate::model::{Component, Integration, Link, Measure, Network, Pathway, Phase};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Severity {
+    High,
+    Medium,
+    Low,
+}
+
+impl Severity {
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::High => "High",
+            Severity::Medium => "Medium",
+            Severity::Low => "Low",
+        }
+    }
+}
+
+/// The kinds of finding, in the order of the DESIGN §5 table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum FindingKind {
+    WeakComponent,
+    WeakLink,
+    WeakHandoff,
+    MissingPhase,
+    DeadEnd,
+    NoEntryRoute,
+    Orphan,
+    Unmeasured,
+    Duplicate,
+    Bottleneck,
+    Loop,
+}
+
+impl FindingKind {
+    /// The kind in words, for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            FindingKind::WeakComponent => "Weak component",
+            FindingKind::WeakLink => "Weak link",
+            FindingKind::WeakHandoff => "Weak hand-off",
+            FindingKind::MissingPhase => "Missing phase",
+            FindingKind::DeadEnd => "Dead end",
+            FindingKind::NoEntryRoute => "No entry route",
+            FindingKind::Orphan => "Orphan",
+            FindingKind::Unmeasured => "Unmeasured",
+            FindingKind::Duplicate => "Duplicate",
+            FindingKind::Bottleneck => "Bottleneck",
+            FindingKind::Loop => "Loop",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub kind: FindingKind,
+    pub severity: Severity,
+    /// Index of the pathway in the network.
+    pub pathway: usize,
+    pub component: Option<String>,
+    pub link: Option<(String, String)>,
+    /// Plain English for a network lead.
+    pub message: String,
+    /// The impact of the component or link concerned, where it has data.
+    pub impact: Option<f64>,
+    /// The phase it concerns, for ordering.
+    pub phase: Phase,
+}
+
+impl Finding {
+    /// The id used for ordering: the component, `from->to` for a link, empty otherwise.
+    fn sort_id(&self) -> String {
+        match (&self.component, &self.link) {
+            (Some(c), _) => c.clone(),
+            (None, Some((f, t))) => format!("{f}->{t}"),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// Severity, then impact (highest first, none last), pathway, phase, id, kind.
+fn order(a: &Finding, b: &Finding) -> Ordering {
+    let by_impact = match (a.impact, b.impact) {
+        (Some(x), Some(y)) => y.total_cmp(&x),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    };
+    a.severity
+        .cmp(&b.severity)
+        .then(by_impact)
+        .then(a.pathway.cmp(&b.pathway))
+        .then(a.phase.cmp(&b.phase))
+        .then_with(|| a.sort_id().cmp(&b.sort_id()))
+        .then(a.kind.cmp(&b.kind))
+}
+
+/// "25.6% against a target of 15%" for the weakest measure with data.
+fn shortfall(measures: &[Measure]) -> String {
+    let weakest = measures
+        .iter()
+        .filter_map(|m| attainment(m).map(|a| (a, m)))
+        .min_by(|(a, _), (b, _)| a.total_cmp(b));
+    match weakest {
+        Some((_, m)) => format!(
+            "{} is {} against a target of {}",
+            m.name,
+            with_unit(m.value.unwrap_or_default(), &m.unit),
+            with_unit(m.target, &m.unit)
+        ),
+        None => String::new(),
+    }
+}
+
+/// "25.6%", "35 days": a percent sign hugs its number, other units stand apart.
+pub fn with_unit(value: f64, unit: &str) -> String {
+    if unit.is_empty() || unit.starts_with('%') {
+        format!("{value}{unit}")
+    } else {
+        format!("{value} {unit}")
+    }
+}
+
+struct PathwayFindings<'a> {
+    network: &'a Network,
+    pathway: &'a Pathway,
+    index: usize,
+    analysis: &'a PathwayAnalysis,
+    found: Vec<Finding>,
+}
+
+impl PathwayFindings<'_> {
+    fn component(&mut self, kind: FindingKind, severity: Severity, i: usize, message: String) {
+        let c = &self.pathway.components()[i];
+        self.found.push(Finding {
+            kind,
+            severity,
+            pathway: self.index,
+            component: Some(c.id.clone()),
+            link: None,
+            message,
+            impact: self.analysis.components[i].impact,
+            phase: c.phase,
+        });
+    }
+
+    fn link(&mut self, kind: FindingKind, severity: Severity, j: usize, message: String) {
+        let l = &self.pathway.links()[j];
+        self.found.push(Finding {
+            kind,
+            severity,
+            pathway: self.index,
+            component: None,
+            link: Some((l.from.clone(), l.to.clone())),
+            message,
+            impact: self.analysis.links[j].impact,
+            phase: self.end(&l.from).phase,
+        });
+    }
+
+    fn end(&self, id: &str) -> &Component {
+        self.pathway
+            .component(id)
+            .expect("a validated link's ends are components of its pathway")
+    }
+
+    /// "Recognition in general practice (General practices)".
+    fn describe(&self, c: &Component) -> String {
+        match c
+            .provider
+            .as_deref()
+            .and_then(|p| self.network.organisation(p))
+        {
+            Some(org) => format!("{} ({})", c.name, org.name),
+            None => c.name.clone(),
+        }
+    }
+
+    fn severity_of(status: Status) -> Option<Severity> {
+        match status {
+            Status::Red => Some(Severity::High),
+            Status::Amber => Some(Severity::Medium),
+            _ => None,
+        }
+    }
+
+    fn weak_parts(&mut self) {
+        for i in 0..self.pathway.components().len() {
+            let c = &self.pathway.components()[i];
+            let status = self.analysis.components[i].score.status;
+            if let Some(severity) = Self::severity_of(status) {
+                let message = format!(
+                    "{} is {}: {}",
+                    self.describe(c),
+                    status.word(),
+                    shortfall(&c.measures)
+                );
+                self.component(FindingKind::WeakComponent, severity, i, message);
+            }
+        }
+        for j in 0..self.pathway.links().len() {
+            let l = &self.pathway.links()[j];
+            let status = self.analysis.links[j].score.status;
+            if let Some(severity) = Self::severity_of(status) {
+                let message = format!(
+                    "Link from {} to {} is {}: {}",
+                    self.end(&l.from).name,
+                    self.end(&l.to).name,
+                    status.word(),
+                    shortfall(&l.measures)
+                );
+                self.link(FindingKind::WeakLink, severity, j, message);
+            }
+        }
+    }
+
+    fn weak_handoffs(&mut self) {
+        for j in 0..self.pathway.links().len() {
+            let l: &Link = &self.pathway.links()[j];
+            let org = |id: &str| {
+                self.end(id)
+                    .provider
+                    .as_deref()
+                    .and_then(|p| self.network.organisation(p))
+            };
+            let (Some(a), Some(b)) = (org(&l.from), org(&l.to)) else {
+                continue;
+            };
+            let weak = matches!(l.integration, None | Some(Integration::Linkage));
+            if a.sector == b.sector || !weak {
+                continue;
+            }
+            let how = match l.integration {
+                None => "has no recorded integration",
+                _ => "is only at Linkage",
+            };
+            let message = format!(
+                "Hand-off from {} ({}) to {} ({}) {how}: {} to {}",
+                a.name,
+                a.sector.label(),
+                b.name,
+                b.sector.label(),
+                self.end(&l.from).name,
+                self.end(&l.to).name
+            );
+            self.link(FindingKind::WeakHandoff, Severity::Medium, j, message);
+        }
+    }
+
+    fn shape(&mut self) {
+        let required = self.pathway.condition.required_phases();
+        for &phase in required {
+            if self.pathway.column(phase).next().is_none() {
+                self.found.push(Finding {
+                    kind: FindingKind::MissingPhase,
+                    severity: Severity::Medium,
+                    pathway: self.index,
+                    component: None,
+                    link: None,
+                    message: format!(
+                        "{} has no {} component: a {} pathway needs {}",
+                        self.pathway.name,
+                        phase.name(),
+                        self.pathway.condition.name(),
+                        required_text(required)
+                    ),
+                    impact: None,
+                    phase,
+                });
+            }
+        }
+        let last = *required.last().expect("every condition requires phases");
+        let j = &self.analysis.journeys;
+        for i in 0..self.pathway.components().len() {
+            let c = &self.pathway.components()[i];
+            let name = self.describe(c);
+            if j.is_orphan[i] {
+                let message = format!("{name} has no links to the rest of the pathway");
+                self.component(FindingKind::Orphan, Severity::Medium, i, message);
+                continue;
+            }
+            if j.is_exit[i] && c.phase < last {
+                let message = format!(
+                    "Journeys end at {name} in {}, before the pathway reaches {}",
+                    c.phase.name(),
+                    last.name()
+                );
+                self.component(FindingKind::DeadEnd, Severity::Medium, i, message);
+            }
+            if j.is_entry[i] && c.phase > Phase::Recognition {
+                let message = format!(
+                    "Journeys start at {name} in {} with no route in from recognition",
+                    c.phase.name()
+                );
+                self.component(FindingKind::NoEntryRoute, Severity::Medium, i, message);
+            }
+        }
+    }
+
+    fn gaps(&mut self) {
+        let two_or_more = self.analysis.journeys.ln_total >= 2f64.ln() - 1e-9;
+        let mut seen: HashMap<(Phase, Option<&str>, String), usize> = HashMap::new();
+        for i in 0..self.pathway.components().len() {
+            let c = &self.pathway.components()[i];
+            let name = self.describe(c);
+            if !c.measures.iter().any(|m| m.value.is_some()) {
+                let message = format!("{name} has no measure with data");
+                self.component(FindingKind::Unmeasured, Severity::Low, i, message);
+            }
+            let key = (c.phase, c.provider.as_deref(), c.name.trim().to_lowercase());
+            if let Some(&first) = seen.get(&key) {
+                let message = format!(
+                    "{name} appears twice in {} (also \"{}\")",
+                    c.phase.name(),
+                    self.pathway.components()[first].id
+                );
+                self.component(FindingKind::Duplicate, Severity::Low, i, message);
+            } else {
+                seen.insert(key, i);
+            }
+            if two_or_more && is_full_reach(self.analysis.components[i].reach) {
+                let message =
+                    format!("Every journey passes through {name}: the whole pathway depends on it");
+                self.component(FindingKind::Bottleneck, Severity::Low, i, message);
+            }
+        }
+    }
+
+    fn loops(&mut self) {
+        for members in &self.analysis.journeys.loops {
+            // Point at the link that goes furthest back in phase order: the one a reader
+            // would call "the loop back" (e.g. Review -> Assessment).
+            let inside = |id: &str| {
+                self.pathway
+                    .position(id)
+                    .is_some_and(|p| members.binary_search(&p).is_ok())
+            };
+            let back = self
+                .pathway
+                .links()
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| inside(&l.from) && inside(&l.to))
+                .max_by_key(|(j, l)| {
+                    let step = self.end(&l.from).phase.index() as i64
+                        - self.end(&l.to).phase.index() as i64;
+                    (step, std::cmp::Reverse(*j))
+                })
+                .map(|(j, _)| j)
+                .expect("a loop has a link inside it");
+            let names: Vec<&str> = members
+                .iter()
+                .take(6)
+                .map(|&i| self.pathway.components()[i].name.as_str())
+                .collect();
+            let more = if members.len() > 6 {
+                format!(" and {} more", members.len() - 6)
+            } else {
+                String::new()
+            };
+            let message = format!("Links form a loop through {}{more}", names.join(", "));
+            self.link(FindingKind::Loop, Severity::Low, back, message);
+        }
+    }
+}
+
+fn required_text(phases: &[Phase]) -> String {
+    if phases.len() == Phase::ALL.len() {
+        "all six phases".to_string()
+    } else {
+        let names: Vec<&str> = phases.iter().map(|p| p.name()).collect();
+        names.join(", ")
+    }
+}
+
+/// Every finding in the network, in the order of DESIGN §5.
+pub fn findings(network: &Network, analyses: &[PathwayAnalysis]) -> Vec<Finding> {
+    let mut all = Vec::new();
+    for (index, (pathway, analysis)) in network.pathways().iter().zip(analyses).enumerate() {
+        let mut f = PathwayFindings {
+            network,
+            pathway,
+            index,
+            analysis,
+            found: Vec::new(),
+        };
+        f.weak_parts();
+        f.weak_handoffs();
+        f.shape();
+        f.gaps();
+        f.loops();
+        all.append(&mut f.found);
+    }
+    all.sort_by(order);
+    all
+}

@@ -1,0 +1,292 @@
+//! Forms: a list of labelled fields edited from the keyboard, checked on submit.
+
+/// What a field holds and how its text is checked.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldKind {
+    /// Free text, may be empty.
+    Text,
+    /// Text that must not be empty (after trimming).
+    Required,
+    /// A finite number.
+    Number,
+    /// A finite number, or empty for none.
+    OptionalNumber,
+    /// One of a list; `value` is unused.
+    Choice(Vec<String>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub label: &'static str,
+    pub kind: FieldKind,
+    pub value: String,
+    /// The chosen option of a `Choice` field.
+    pub choice: usize,
+}
+
+impl Field {
+    pub fn text(label: &'static str, value: &str) -> Field {
+        Field {
+            label,
+            kind: FieldKind::Text,
+            value: value.to_string(),
+            choice: 0,
+        }
+    }
+
+    pub fn required(label: &'static str, value: &str) -> Field {
+        Field {
+            kind: FieldKind::Required,
+            ..Field::text(label, value)
+        }
+    }
+
+    pub fn number(label: &'static str, value: Option<f64>, optional: bool) -> Field {
+        Field {
+            kind: if optional {
+                FieldKind::OptionalNumber
+            } else {
+                FieldKind::Number
+            },
+            ..Field::text(label, &value.map(|v| v.to_string()).unwrap_or_default())
+        }
+    }
+
+    pub fn choice(label: &'static str, options: Vec<String>, choice: usize) -> Field {
+        let choice = choice.min(options.len().saturating_sub(1));
+        Field {
+            label,
+            kind: FieldKind::Choice(options),
+            value: String::new(),
+            choice,
+        }
+    }
+
+    pub fn is_choice(&self) -> bool {
+        matches!(self.kind, FieldKind::Choice(_))
+    }
+
+    /// What the field shows: its text, or its chosen option.
+    pub fn display(&self) -> &str {
+        match &self.kind {
+            FieldKind::Choice(options) => options.get(self.choice).map_or("", String::as_str),
+            _ => &self.value,
+        }
+    }
+
+    fn cycle(&mut self, forward: bool) {
+        if let FieldKind::Choice(options) = &self.kind
+            && !options.is_empty()
+        {
+            let n = options.len();
+            self.choice = if forward {
+                (self.choice + 1) % n
+            } else {
+                (self.choice + n - 1) % n
+            };
+        }
+    }
+}
+
+/// A form in progress: its fields, the focused one, and why the last submit was refused.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form<P> {
+    pub title: String,
+    pub purpose: P,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    pub error: Option<String>,
+}
+
+/// Longest text a field takes: keeps a stuck key from building a huge name.
+pub const MAX_FIELD_CHARS: usize = 2000;
+
+impl<P> Form<P> {
+    pub fn new(title: impl Into<String>, purpose: P, fields: Vec<Field>) -> Self {
+        Form {
+            title: title.into(),
+            purpose,
+            fields,
+            focus: 0,
+            error: None,
+        }
+    }
+
+    pub fn focused(&self) -> &Field {
+        &self.fields[self.focus]
+    }
+
+    pub fn next_field(&mut self, forward: bool) {
+        let n = self.fields.len();
+        self.focus = if forward {
+            (self.focus + 1) % n
+        } else {
+            (self.focus + n - 1) % n
+        };
+    }
+
+    /// Types a character into a text field; on a choice field, a space cycles it.
+    pub fn input(&mut self, c: char) {
+        let field = &mut self.fields[self.focus];
+        if field.is_choice() {
+            if c == ' ' {
+                field.cycle(true);
+            }
+        } else if !c.is_control() && field.value.chars().count() < MAX_FIELD_CHARS {
+            field.value.push(c);
+        }
+    }
+
+    pub fn backspace(&mut self) {
+        self.fields[self.focus].value.pop();
+    }
+
+    pub fn clear(&mut self) {
+        self.fields[self.focus].value.clear();
+    }
+
+    pub fn cycle(&mut self, forward: bool) {
+        self.fields[self.focus].cycle(forward);
+    }
+
+    /// The field with this label.
+    pub fn field(&self, label: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.label == label)
+    }
+
+    /// The trimmed text of a field; empty when the form has no such field.
+    pub fn text(&self, label: &str) -> String {
+        self.field(label)
+            .map(|f| f.value.trim().to_string())
+            .unwrap_or_default()
+    }
+
+    /// The chosen option of a field; the first when the form has no such field.
+    pub fn choice(&self, label: &str) -> usize {
+        self.field(label).map_or(0, |f| f.choice)
+    }
+
+    /// Checks every field's kind; the first problem names its field.
+    pub fn check(&self) -> Result<(), String> {
+        for f in &self.fields {
+            let text = f.value.trim();
+            match f.kind {
+                FieldKind::Required if text.is_empty() => {
+                    return Err(format!("{} must not be empty", f.label));
+                }
+                FieldKind::Number => {
+                    parse_number(text).map_err(|e| format!("{}: {e}", f.label))?;
+                }
+                FieldKind::OptionalNumber if !text.is_empty() => {
+                    parse_number(text).map_err(|e| format!("{}: {e}", f.label))?;
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// The number in a field that `check` passed.
+    pub fn number(&self, label: &str) -> Option<f64> {
+        let text = self.text(label);
+        if text.is_empty() {
+            None
+        } else {
+            parse_number(&text).ok()
+        }
+    }
+}
+
+/// A finite number; a decimal comma is taken as a point (as typed in much of Europe).
+pub fn parse_number(text: &str) -> Result<f64, String> {
+    let cleaned = text.trim().replace(',', ".");
+    match cleaned.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        Ok(_) => Err(format!("\"{text}\" is not a finite number")),
+        Err(_) => Err(format!("\"{text}\" is not a number")),
+    }
+}
+
+/// Reads "2020/21=27; 2021/22=25.6" into (period, value) pairs, oldest first.
+pub fn parse_history(text: &str) -> Result<Vec<(String, f64)>, String> {
+    text.split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|entry| {
+            let (period, value) = entry
+                .rsplit_once('=')
+                .ok_or_else(|| format!("history entry \"{entry}\" needs the form period=value"))?;
+            let value = parse_number(value).map_err(|e| format!("history: {e}"))?;
+            Ok((period.trim().to_string(), value))
+        })
+        .collect()
+}
+
+pub fn format_history(history: &[(String, f64)]) -> String {
+    history
+        .iter()
+        .map(|(p, v)| format!("{p}={v}"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(parse_number(" 12.5 "), Ok(12.5));
+        assert_eq!(parse_number("12,5"), Ok(12.5));
+        assert!(parse_number("NaN").is_err());
+        assert!(parse_number("inf").is_err());
+        assert!(parse_number("twelve").is_err());
+        assert!(parse_number("").is_err());
+    }
+
+    #[test]
+    fn history_round_trips() {
+        let h = parse_history("2020/21=27; 2021/22 = 25.6;").unwrap();
+        assert_eq!(
+            h,
+            vec![("2020/21".to_string(), 27.0), ("2021/22".to_string(), 25.6)]
+        );
+        assert_eq!(parse_history(&format_history(&h)).unwrap(), h);
+        assert!(parse_history("2020/21").is_err());
+        assert!(parse_history("x=abc").is_err());
+        assert_eq!(parse_history("  ").unwrap(), vec![]);
+    }
+
+    #[test]
+    fn form_checks_each_kind() {
+        let mut f = Form::new(
+            "t",
+            (),
+            vec![
+                Field::required("Name", ""),
+                Field::number("Target", None, false),
+                Field::number("Amber", None, true),
+                Field::choice("Phase", vec!["A".into(), "B".into()], 0),
+            ],
+        );
+        assert_eq!(f.check(), Err("Name must not be empty".to_string()));
+        f.input('x');
+        assert!(f.check().unwrap_err().starts_with("Target"));
+        f.next_field(true);
+        for c in "1.5".chars() {
+            f.input(c);
+        }
+        assert_eq!(f.check(), Ok(()));
+        f.next_field(true);
+        f.input('z');
+        assert!(f.check().unwrap_err().starts_with("Amber"));
+        f.backspace();
+        f.next_field(true);
+        f.cycle(true);
+        assert_eq!(f.focused().display(), "B");
+        f.cycle(true);
+        assert_eq!(f.focused().display(), "A");
+        assert_eq!(f.number("Target"), Some(1.5));
+        assert_eq!(f.number("Amber"), None);
+    }
+}

@@ -1,0 +1,318 @@
+//! The editor's state and the named actions that change it. No terminal here: a test
+//! is a list of actions applied to an `App`.
+
+mod edit;
+mod form;
+mod forms;
+mod history;
+mod keymap;
+mod navigate;
+mod update;
+
+use std::path::PathBuf;
+
+use crate::analysis::{NetworkAnalysis, analyse};
+use crate::model::{Component, Link, Network, Pathway, Phase};
+
+pub use edit::Edit;
+pub use form::{Field, FieldKind, Form, parse_history, parse_number};
+pub use forms::Purpose;
+pub use history::{History, UNDO_LIMIT};
+pub use keymap::{Binding, Key, NORMAL_KEYS, OTHER_KEYS, action_for_key};
+
+/// What the user asked for: one per key, click or form step. Every change of state goes
+/// through `App::update` with one of these.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    PrevColumn,
+    NextColumn,
+    PrevComponent,
+    NextComponent,
+    PrevPathway,
+    NextPathway,
+    NextPanel,
+    /// Select the next link leaving / entering the selected component.
+    NextLinkOut,
+    NextLinkIn,
+    Edit,
+    AddComponent,
+    Connect,
+    AddMeasure,
+    Delete,
+    PhaseBack,
+    PhaseForward,
+    ShiftUp,
+    ShiftDown,
+    Undo,
+    Redo,
+    Save,
+    Find,
+    ToggleWeakest,
+    NextTheme,
+    Help,
+    Quit,
+    Organisations,
+    AddPathway,
+    EditPathway,
+    DeletePathway,
+    /// Form, find and confirmation input.
+    Input(char),
+    Backspace,
+    ClearField,
+    NextField,
+    PrevField,
+    ChoicePrev,
+    ChoiceNext,
+    Confirm,
+    Cancel,
+    /// Mouse: select a component of the current pathway, a tab, a weakest-links row.
+    SelectComponent(String),
+    SelectPathway(usize),
+    SelectWeakest(usize),
+    /// Apply a new order to the current pathway's components (from the layout's tidy).
+    ApplyOrder(Vec<String>),
+}
+
+/// What the event loop must do after an update: the only way state asks for I/O.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    Save(PathBuf),
+    Quit,
+}
+
+/// Which panel has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    Map,
+    Details,
+    Weakest,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selection {
+    Component(String),
+    Link { from: String, to: String },
+}
+
+/// A question awaiting y/Enter or n/Esc, with what a yes does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Confirm {
+    Apply { question: String, edit: Box<Edit> },
+    QuitUnsaved,
+}
+
+impl Confirm {
+    pub fn question(&self) -> &str {
+        match self {
+            Confirm::Apply { question, .. } => question,
+            Confirm::QuitUnsaved => "Quit without saving your changes?",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mode {
+    Normal,
+    /// Picking the target of a new link from `from`; the cursor moves as in Normal.
+    Connect {
+        from: String,
+    },
+    Form(Form<Purpose>),
+    Confirm(Confirm),
+    Find {
+        query: String,
+    },
+    Help,
+    /// The organisations list, with its cursor.
+    Organisations {
+        cursor: usize,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageKind {
+    Info,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub kind: MessageKind,
+}
+
+/// The editor: the document, its analysis, its history and where the user is.
+#[derive(Debug)]
+pub struct App {
+    doc: Network,
+    analysis: NetworkAnalysis,
+    history: History,
+    /// Counts changes; a state's number comes back with it on undo, so "unsaved" is exact.
+    generation: u64,
+    next_generation: u64,
+    saved_generation: Option<u64>,
+    pub path: Option<PathBuf>,
+    pub pathway: usize,
+    pub column: Phase,
+    pub selection: Option<Selection>,
+    pub focus: Panel,
+    pub mode: Mode,
+    pub show_weakest: bool,
+    pub theme: usize,
+    pub theme_count: usize,
+    pub message: Option<Message>,
+    /// Index into the selection's measures, when the details panel has focus.
+    pub detail_cursor: usize,
+    /// Index into `analysis().weakest`.
+    pub weakest_cursor: usize,
+}
+
+impl App {
+    /// An editor on `doc`. `path` is where it saves; `saved` says whether `doc` is what
+    /// is on disk there (false for a new file or the demo).
+    pub fn new(doc: Network, path: Option<PathBuf>, saved: bool) -> App {
+        let analysis = analyse(&doc);
+        let mut app = App {
+            doc,
+            analysis,
+            history: History::default(),
+            generation: 0,
+            next_generation: 1,
+            saved_generation: saved.then_some(0),
+            path,
+            pathway: 0,
+            column: Phase::Prevention,
+            selection: None,
+            focus: Panel::Map,
+            mode: Mode::Normal,
+            show_weakest: false,
+            theme: 0,
+            theme_count: 1,
+            message: None,
+            detail_cursor: 0,
+            weakest_cursor: 0,
+        };
+        app.select_first();
+        app
+    }
+
+    pub fn document(&self) -> &Network {
+        &self.doc
+    }
+
+    pub fn analysis(&self) -> &NetworkAnalysis {
+        &self.analysis
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// True when the document differs from what was last saved or opened.
+    pub fn is_dirty(&self) -> bool {
+        self.saved_generation != Some(self.generation)
+    }
+
+    pub fn current_pathway(&self) -> Option<&Pathway> {
+        self.doc.pathways().get(self.pathway)
+    }
+
+    pub fn selected_component(&self) -> Option<&Component> {
+        match &self.selection {
+            Some(Selection::Component(id)) => self.current_pathway()?.component(id),
+            _ => None,
+        }
+    }
+
+    pub fn selected_link(&self) -> Option<&Link> {
+        match &self.selection {
+            Some(Selection::Link { from, to }) => self.current_pathway()?.link(from, to),
+            _ => None,
+        }
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            kind: MessageKind::Info,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            kind: MessageKind::Error,
+        });
+    }
+
+    /// Applies a named change through the model's checked operations. A refused change
+    /// leaves everything as it was and says why; a change that changes nothing is not
+    /// recorded.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), String> {
+        let before = self.doc.clone();
+        let what = edit.describe();
+        if let Err(e) = edit.apply(&mut self.doc) {
+            let text = capitalise(&e.to_string());
+            self.error(text.clone());
+            return Err(text);
+        }
+        if self.doc == before {
+            self.info("Nothing to change");
+            return Ok(());
+        }
+        self.history.record(before, self.generation);
+        self.generation = self.next_generation;
+        self.next_generation += 1;
+        self.refresh();
+        self.info(what);
+        Ok(())
+    }
+
+    pub fn undo(&mut self) {
+        if self.history.undo(&mut self.doc, &mut self.generation) {
+            self.refresh();
+            self.info("Undone");
+        } else {
+            self.info("Nothing to undo");
+        }
+    }
+
+    pub fn redo(&mut self) {
+        if self.history.redo(&mut self.doc, &mut self.generation) {
+            self.refresh();
+            self.info("Redone");
+        } else {
+            self.info("Nothing to redo");
+        }
+    }
+
+    /// Called by the event loop with the result of an `Effect::Save`.
+    pub fn saved(&mut self, path: PathBuf, result: Result<(), String>) {
+        match result {
+            Ok(()) => {
+                self.saved_generation = Some(self.generation);
+                self.info(format!("Saved {}", path.display()));
+                self.path = Some(path);
+            }
+            Err(e) => self.error(format!("Not saved: {e}")),
+        }
+    }
+
+    /// Re-analyses and keeps the cursor on something that exists.
+    fn refresh(&mut self) {
+        self.analysis = analyse(&self.doc);
+        self.weakest_cursor = self
+            .weakest_cursor
+            .min(self.analysis.weakest.len().saturating_sub(1));
+        self.fix_selection();
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,479 @@
+//! `App::update`: one action in, the state changed, an effect out.
+
+use crate::model::{Link, MeasureOwner};
+
+use super::forms::Purpose;
+use super::{Action, App, Confirm, Edit, Effect, Mode, Panel, Selection};
+
+impl App {
+    /// Applies one action in the current mode.
+    pub fn update(&mut self, action: Action) -> Effect {
+        match std::mem::replace(&mut self.mode, Mode::Normal) {
+            Mode::Normal => self.normal(action),
+            Mode::Connect { from } => self.connecting(from, action),
+            Mode::Form(form) => self.in_form(form, action),
+            Mode::Confirm(confirm) => self.confirming(confirm, action),
+            Mode::Find { query } => self.finding(query, action),
+            // Any key closes help.
+            Mode::Help => Effect::None,
+            Mode::Organisations { cursor } => self.in_organisations(cursor, action),
+        }
+    }
+
+    /// The owner of the measures shown in the details panel.
+    pub fn measure_owner(&self) -> Option<MeasureOwner> {
+        match &self.selection {
+            Some(Selection::Component(id)) => Some(MeasureOwner::Component(id.clone())),
+            Some(Selection::Link { from, to }) => Some(MeasureOwner::Link {
+                from: from.clone(),
+                to: to.clone(),
+            }),
+            None => None,
+        }
+    }
+
+    pub fn selected_measures(&self) -> &[crate::model::Measure] {
+        self.measure_owner()
+            .and_then(|o| self.document().measures(&o))
+            .unwrap_or_default()
+    }
+
+    fn normal(&mut self, action: Action) -> Effect {
+        match action {
+            Action::PrevColumn => self.move_column(false),
+            Action::NextColumn => self.move_column(true),
+            Action::PrevComponent | Action::NextComponent => {
+                let down = action == Action::NextComponent;
+                match self.focus {
+                    Panel::Map => self.move_row(down),
+                    Panel::Details => {
+                        let n = self.selected_measures().len();
+                        self.detail_cursor = step(self.detail_cursor, n, down);
+                    }
+                    Panel::Weakest => {
+                        let n = self.analysis().weakest.len();
+                        self.weakest_cursor = step(self.weakest_cursor, n, down);
+                    }
+                }
+            }
+            Action::PrevPathway => self.move_pathway(false),
+            Action::NextPathway => self.move_pathway(true),
+            Action::NextPanel => {
+                self.focus = match self.focus {
+                    Panel::Map => Panel::Details,
+                    Panel::Details => Panel::Weakest,
+                    Panel::Weakest => Panel::Map,
+                }
+            }
+            Action::NextLinkOut => self.cycle_link(true),
+            Action::NextLinkIn => self.cycle_link(false),
+            Action::Edit | Action::Confirm => self.edit_selection(),
+            Action::AddComponent => match self.current_pathway() {
+                Some(p) => {
+                    let purpose = Purpose::NewComponent {
+                        pathway: p.id.clone(),
+                        phase: self.column,
+                    };
+                    self.mode = Mode::Form(self.component_form(purpose, None));
+                }
+                None => self.error("No pathway yet: press + to add one"),
+            },
+            Action::Connect => match self.selected_component() {
+                Some(c) => {
+                    let from = c.id.clone();
+                    self.info(format!(
+                        "Connect {} to…: move to the target, Enter to confirm, Esc to cancel",
+                        c.name
+                    ));
+                    self.mode = Mode::Connect { from };
+                }
+                None => self.error("Select a component to connect from"),
+            },
+            Action::AddMeasure => match self.measure_owner() {
+                Some(owner) => {
+                    self.mode = Mode::Form(self.measure_form(Purpose::NewMeasure { owner }, None))
+                }
+                None => self.error("Select a component or link to measure"),
+            },
+            Action::Delete => self.ask_delete(),
+            Action::PhaseBack | Action::PhaseForward => {
+                if let Some(c) = self.selected_component() {
+                    let forward = action == Action::PhaseForward;
+                    let phase = if forward {
+                        c.phase.next()
+                    } else {
+                        c.phase.previous()
+                    };
+                    match phase {
+                        Some(phase) => {
+                            let id = c.id.clone();
+                            if self
+                                .apply(Edit::SetPhase {
+                                    id: id.clone(),
+                                    phase,
+                                })
+                                .is_ok()
+                            {
+                                self.select_component(&id);
+                            }
+                        }
+                        None => self.info("No phase further that way"),
+                    }
+                }
+            }
+            Action::ShiftUp | Action::ShiftDown => {
+                if let Some(c) = self.selected_component() {
+                    let id = c.id.clone();
+                    let _ = self.apply(Edit::ShiftComponent {
+                        id,
+                        up: action == Action::ShiftUp,
+                    });
+                }
+            }
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::Save => {
+                return match &self.path {
+                    Some(path) => Effect::Save(path.clone()),
+                    None => {
+                        self.mode = Mode::Form(self.save_as_form());
+                        Effect::None
+                    }
+                };
+            }
+            Action::Find => {
+                self.mode = Mode::Find {
+                    query: String::new(),
+                }
+            }
+            Action::ToggleWeakest => {
+                self.show_weakest = !self.show_weakest;
+                self.info(if self.show_weakest {
+                    "Weakest links highlighted"
+                } else {
+                    "Weakest-links highlight off"
+                });
+            }
+            Action::NextTheme => self.theme = (self.theme + 1) % self.theme_count.max(1),
+            Action::Help => self.mode = Mode::Help,
+            Action::Quit => {
+                if self.is_dirty() {
+                    self.mode = Mode::Confirm(Confirm::QuitUnsaved);
+                } else {
+                    return Effect::Quit;
+                }
+            }
+            Action::Organisations => self.mode = Mode::Organisations { cursor: 0 },
+            Action::AddPathway => self.mode = Mode::Form(self.pathway_form(None)),
+            Action::EditPathway => {
+                if let Some(p) = self.current_pathway() {
+                    self.mode = Mode::Form(self.pathway_form(Some(p)));
+                }
+            }
+            Action::DeletePathway => {
+                if let Some(p) = self.current_pathway() {
+                    let question = format!(
+                        "Delete pathway \"{}\" with its {} components?",
+                        p.name,
+                        p.components().len()
+                    );
+                    let edit = Edit::RemovePathway { id: p.id.clone() };
+                    self.mode = Mode::Confirm(Confirm::Apply {
+                        question,
+                        edit: Box::new(edit),
+                    });
+                }
+            }
+            Action::SelectComponent(id) => {
+                self.focus = Panel::Map;
+                self.select_component(&id);
+            }
+            Action::SelectPathway(i) => self.set_pathway(i),
+            Action::SelectWeakest(i) => {
+                self.focus = Panel::Weakest;
+                self.jump_to_weakest(i);
+            }
+            Action::ApplyOrder(order) => {
+                if let Some(p) = self.current_pathway() {
+                    let pathway = p.id.clone();
+                    let _ = self.apply(Edit::ReorderComponents { pathway, order });
+                }
+            }
+            Action::Input(_)
+            | Action::Backspace
+            | Action::ClearField
+            | Action::NextField
+            | Action::PrevField
+            | Action::ChoicePrev
+            | Action::ChoiceNext
+            | Action::Cancel => {}
+        }
+        Effect::None
+    }
+
+    /// Enter / e: edit what is selected in the focused panel.
+    fn edit_selection(&mut self) {
+        match self.focus {
+            Panel::Weakest => {
+                self.jump_to_weakest(self.weakest_cursor);
+                self.focus = Panel::Map;
+            }
+            Panel::Details if !self.selected_measures().is_empty() => {
+                let owner = self.measure_owner().expect("measures have an owner");
+                let m = self.selected_measures()[self.detail_cursor].clone();
+                let purpose = Purpose::EditMeasure {
+                    owner,
+                    id: m.id.clone(),
+                };
+                self.mode = Mode::Form(self.measure_form(purpose, Some(&m)));
+            }
+            _ => {
+                if let Some(c) = self.selected_component() {
+                    let purpose = Purpose::EditComponent { id: c.id.clone() };
+                    self.mode = Mode::Form(self.component_form(purpose, Some(c)));
+                } else if let Some(l) = self.selected_link() {
+                    self.mode = Mode::Form(self.link_form(l));
+                } else {
+                    self.info("Nothing selected: press a to add a component here");
+                }
+            }
+        }
+    }
+
+    fn ask_delete(&mut self) {
+        let pending = if self.focus == Panel::Details && !self.selected_measures().is_empty() {
+            let owner = self.measure_owner().expect("measures have an owner");
+            let m = &self.selected_measures()[self.detail_cursor];
+            Some((
+                format!("Delete measure \"{}\"?", m.name),
+                Edit::RemoveMeasure {
+                    owner,
+                    id: m.id.clone(),
+                },
+            ))
+        } else if let Some(c) = self.selected_component() {
+            let links = self.current_pathway().map_or(0, |p| {
+                p.links()
+                    .iter()
+                    .filter(|l| l.from == c.id || l.to == c.id)
+                    .count()
+            });
+            Some((
+                format!("Delete component \"{}\" and its {links} link(s)?", c.name),
+                Edit::RemoveComponent { id: c.id.clone() },
+            ))
+        } else {
+            self.selected_link().map(|l: &Link| {
+                (
+                    format!("Delete the link {} → {}?", l.from, l.to),
+                    Edit::RemoveLink {
+                        from: l.from.clone(),
+                        to: l.to.clone(),
+                    },
+                )
+            })
+        };
+        match pending {
+            Some((question, edit)) => {
+                self.mode = Mode::Confirm(Confirm::Apply {
+                    question,
+                    edit: Box::new(edit),
+                })
+            }
+            None => self.info("Nothing selected to delete"),
+        }
+    }
+
+    fn connecting(&mut self, from: String, action: Action) -> Effect {
+        match action {
+            Action::PrevColumn => self.move_column(false),
+            Action::NextColumn => self.move_column(true),
+            Action::PrevComponent => self.move_row(false),
+            Action::NextComponent => self.move_row(true),
+            Action::SelectComponent(id) => {
+                self.select_component(&id);
+            }
+            Action::Confirm | Action::Connect => {
+                let Some(to) = self.selected_component().map(|c| c.id.clone()) else {
+                    self.error("Move to a component to connect to");
+                    self.mode = Mode::Connect { from };
+                    return Effect::None;
+                };
+                if to == from {
+                    self.error("A component cannot hand off to itself: pick another");
+                    self.mode = Mode::Connect { from };
+                    return Effect::None;
+                }
+                let pathway = self
+                    .current_pathway()
+                    .map(|p| p.id.clone())
+                    .unwrap_or_default();
+                if self
+                    .apply(Edit::AddLink {
+                        pathway,
+                        link: Link::new(&from, &to),
+                    })
+                    .is_ok()
+                {
+                    self.selection = Some(Selection::Link { from, to });
+                } else {
+                    self.mode = Mode::Connect { from };
+                }
+                return Effect::None;
+            }
+            Action::Cancel => {
+                self.select_component(&from);
+                self.info("Connect cancelled");
+                return Effect::None;
+            }
+            _ => {}
+        }
+        self.mode = Mode::Connect { from };
+        Effect::None
+    }
+
+    fn in_form(&mut self, mut form: super::Form<Purpose>, action: Action) -> Effect {
+        match action {
+            Action::Input(c) => form.input(c),
+            Action::Backspace => form.backspace(),
+            Action::ClearField => form.clear(),
+            Action::NextField | Action::NextComponent => form.next_field(true),
+            Action::PrevField | Action::PrevComponent => form.next_field(false),
+            Action::ChoicePrev | Action::PrevColumn => form.cycle(false),
+            Action::ChoiceNext | Action::NextColumn => form.cycle(true),
+            Action::Cancel => {
+                self.info("Cancelled");
+                return Effect::None;
+            }
+            Action::Confirm => {
+                let before = self.message.clone();
+                return match self.submit(&form) {
+                    Ok(effect) => effect,
+                    Err(e) => {
+                        self.message = before;
+                        form.error = Some(e);
+                        self.mode = Mode::Form(form);
+                        Effect::None
+                    }
+                };
+            }
+            _ => {}
+        }
+        self.mode = Mode::Form(form);
+        Effect::None
+    }
+
+    fn confirming(&mut self, confirm: Confirm, action: Action) -> Effect {
+        match action {
+            Action::Confirm | Action::Input('y') | Action::Input('Y') => match confirm {
+                Confirm::QuitUnsaved => return Effect::Quit,
+                Confirm::Apply { edit, .. } => {
+                    let _ = self.apply(*edit);
+                }
+            },
+            Action::Cancel | Action::Input('n') | Action::Input('N') => self.info("Cancelled"),
+            _ => self.mode = Mode::Confirm(confirm),
+        }
+        Effect::None
+    }
+
+    fn finding(&mut self, mut query: String, action: Action) -> Effect {
+        match action {
+            Action::Input(c) => {
+                query.push(c);
+                self.find_next(&query, false);
+            }
+            Action::Backspace => {
+                query.pop();
+                self.find_next(&query, false);
+            }
+            Action::Confirm => self.find_next(&query, true),
+            Action::Cancel => return Effect::None,
+            _ => {}
+        }
+        self.mode = Mode::Find { query };
+        Effect::None
+    }
+
+    /// Selects the first component (across pathways) whose name contains `query`, or
+    /// with `after_current` the next one after the selection, wrapping round.
+    fn find_next(&mut self, query: &str, after_current: bool) {
+        let needle = query.trim().to_lowercase();
+        if needle.is_empty() {
+            return;
+        }
+        let all: Vec<(usize, String)> = self
+            .document()
+            .pathways()
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| p.components().iter().map(move |c| (i, c)))
+            .filter(|(_, c)| c.name.to_lowercase().contains(&needle))
+            .map(|(i, c)| (i, c.id.clone()))
+            .collect();
+        if all.is_empty() {
+            self.error(format!("No component matches \"{query}\""));
+            return;
+        }
+        let current = all
+            .iter()
+            .position(|(i, id)| *i == self.pathway && self.anchor_id() == Some(id));
+        let pick = match (current, after_current) {
+            (Some(c), true) => (c + 1) % all.len(),
+            (Some(c), false) => c,
+            (None, _) => 0,
+        };
+        let (pathway, id) = all[pick].clone();
+        self.set_pathway(pathway);
+        self.select_component(&id);
+        self.info(format!("Match {} of {}", pick + 1, all.len()));
+    }
+
+    fn in_organisations(&mut self, cursor: usize, action: Action) -> Effect {
+        let count = self.document().organisations().len();
+        let mut cursor = cursor.min(count.saturating_sub(1));
+        match action {
+            Action::PrevComponent | Action::NextComponent => {
+                cursor = step(cursor, count, action == Action::NextComponent);
+            }
+            Action::AddComponent => {
+                self.mode = Mode::Form(self.organisation_form(None));
+                return Effect::None;
+            }
+            Action::Edit | Action::Confirm => {
+                if let Some(o) = self.document().organisations().get(cursor) {
+                    self.mode = Mode::Form(self.organisation_form(Some(o)));
+                    return Effect::None;
+                }
+            }
+            Action::Delete => {
+                if let Some(o) = self.document().organisations().get(cursor) {
+                    let question = format!("Delete organisation \"{}\"?", o.name);
+                    let edit = Edit::RemoveOrganisation { id: o.id.clone() };
+                    self.mode = Mode::Confirm(Confirm::Apply {
+                        question,
+                        edit: Box::new(edit),
+                    });
+                    return Effect::None;
+                }
+            }
+            Action::Cancel | Action::Quit | Action::Organisations => return Effect::None,
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            _ => {}
+        }
+        self.mode = Mode::Organisations { cursor };
+        Effect::None
+    }
+}
+
+/// Moves a list cursor one step, staying within `len`.
+fn step(cursor: usize, len: usize, down: bool) -> usize {
+    if len == 0 {
+        0
+    } else if down {
+        (cursor + 1).min(len - 1)
+    } else {
+        cursor.saturating_sub(1)
+    }
+}

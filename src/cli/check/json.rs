@@ -1,0 +1,148 @@
+//! `check --format json`: the shape of DESIGN §6, field by field.
+
+use serde::Serialize;
+use serde_json::value::RawValue;
+
+use crate::analysis::{Finding, NetworkAnalysis, Target};
+use crate::model::Network;
+
+#[derive(Serialize)]
+pub struct Report<'a> {
+    pub files: Vec<FileReport<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct FileReport<'a> {
+    file: String,
+    network: &'a str,
+    pathways: Vec<PathwayReport<'a>>,
+    weakest: Vec<WeakReport<'a>>,
+    findings: Vec<FindingReport<'a>>,
+}
+
+#[derive(Serialize)]
+struct PathwayReport<'a> {
+    id: &'a str,
+    strength: Option<f64>,
+    status: crate::analysis::Status,
+    journeys: Box<RawValue>,
+    components: Vec<ComponentReport<'a>>,
+}
+
+#[derive(Serialize)]
+struct ComponentReport<'a> {
+    id: &'a str,
+    phase: crate::model::Phase,
+    status: crate::analysis::Status,
+    strength: Option<f64>,
+    reach: f64,
+    impact: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct WeakReport<'a> {
+    pathway: &'a str,
+    #[serde(flatten)]
+    target: &'a Target,
+    strength: f64,
+    reach: f64,
+    impact: f64,
+}
+
+#[derive(Serialize)]
+struct LinkRef<'a> {
+    from: &'a str,
+    to: &'a str,
+}
+
+#[derive(Serialize)]
+struct FindingReport<'a> {
+    kind: crate::analysis::FindingKind,
+    severity: crate::analysis::Severity,
+    pathway: &'a str,
+    component: Option<&'a str>,
+    link: Option<LinkRef<'a>>,
+    message: &'a str,
+}
+
+/// The number of journeys as a JSON number: exact up to 2^53, then in scientific
+/// notation from its logarithm, so even counts beyond f64's range stay a finite number.
+pub fn journeys_number(ln_total: f64) -> Box<RawValue> {
+    let text = if ln_total == f64::NEG_INFINITY {
+        "0".to_string()
+    } else if ln_total < 53.0 * std::f64::consts::LN_2 {
+        format!("{}", ln_total.exp().round())
+    } else {
+        let log10 = ln_total / std::f64::consts::LN_10;
+        let mut exponent = log10.floor();
+        let mut mantissa = 10f64.powf(log10 - exponent);
+        if mantissa >= 9.9999995 {
+            mantissa = 1.0;
+            exponent += 1.0;
+        }
+        format!("{mantissa:.6}e{exponent}")
+    };
+    RawValue::from_string(text).expect("digits, a point and an exponent are valid JSON")
+}
+
+pub fn file_report<'a>(
+    file: String,
+    network: &'a Network,
+    analysis: &'a NetworkAnalysis,
+) -> FileReport<'a> {
+    let pathway_id = |i: usize| network.pathways()[i].id.as_str();
+    let pathways = network
+        .pathways()
+        .iter()
+        .zip(&analysis.pathways)
+        .map(|(p, a)| PathwayReport {
+            id: &p.id,
+            strength: a.strength,
+            status: a.status,
+            journeys: journeys_number(a.journeys.ln_total),
+            components: p
+                .components()
+                .iter()
+                .zip(&a.components)
+                .map(|(c, ca)| ComponentReport {
+                    id: &c.id,
+                    phase: c.phase,
+                    status: ca.score.status,
+                    strength: ca.score.strength,
+                    reach: ca.reach,
+                    impact: ca.impact,
+                })
+                .collect(),
+        })
+        .collect();
+    let weakest = analysis
+        .weakest
+        .iter()
+        .map(|w| WeakReport {
+            pathway: pathway_id(w.pathway),
+            target: &w.target,
+            strength: w.strength,
+            reach: w.reach,
+            impact: w.impact,
+        })
+        .collect();
+    let findings = analysis
+        .findings
+        .iter()
+        .map(|f: &Finding| FindingReport {
+            kind: f.kind,
+            severity: f.severity,
+            pathway: pathway_id(f.pathway),
+            component: f.component.as_deref(),
+            link: f.link.as_ref().map(|(from, to)| LinkRef { from, to }),
+            message: &f.message,
+        })
+        .collect();
+    FileReport {
+        file,
+        network: &network.name,
+        pathways,
+        weakest,
+        findings,
+    }
+}

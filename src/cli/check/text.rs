@@ -1,0 +1,177 @@
+//! `check --format text`: a short report per file for people, readable at 80 columns.
+
+use std::fmt::Write;
+
+use crossterm::style::{Color, Stylize};
+
+use crate::analysis::{NetworkAnalysis, Severity, Status, Target};
+use crate::model::{Network, Pathway};
+
+/// How many weakest links the text report lists per file.
+const WEAKEST_SHOWN: usize = 5;
+const WIDTH: usize = 80;
+
+pub struct Painter {
+    pub colour: bool,
+}
+
+impl Painter {
+    fn paint(&self, text: &str, colour: Color) -> String {
+        if self.colour {
+            text.with(colour).bold().to_string()
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn status(&self, s: Status) -> String {
+        let colour = match s {
+            Status::Red => Color::Red,
+            Status::Amber => Color::Yellow,
+            Status::Green => Color::Green,
+            Status::NoData => Color::Grey,
+        };
+        self.paint(&format!("{} {}", s.symbol(), s.word()), colour)
+    }
+
+    fn severity(&self, s: Severity) -> String {
+        let colour = match s {
+            Severity::High => Color::Red,
+            Severity::Medium => Color::Yellow,
+            Severity::Low => Color::Cyan,
+        };
+        self.paint(s.word(), colour)
+    }
+}
+
+/// Wraps `text` to `WIDTH`, every line starting with `indent` spaces.
+fn wrap(out: &mut String, indent: usize, text: &str) {
+    let pad = " ".repeat(indent);
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && indent + line.chars().count() + 1 + word.chars().count() > WIDTH {
+            let _ = writeln!(out, "{pad}{line}");
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        let _ = writeln!(out, "{pad}{line}");
+    }
+}
+
+fn number(x: Option<f64>) -> String {
+    x.map_or_else(|| "-".to_string(), |v| format!("{v:.2}"))
+}
+
+fn journeys_text(ln_total: f64) -> String {
+    if ln_total < 53.0 * std::f64::consts::LN_2 {
+        match ln_total.exp().round() {
+            1.0 => "1 journey".to_string(),
+            n => format!("{n} journeys"),
+        }
+    } else {
+        format!(
+            "about 10^{:.0} journeys",
+            ln_total / std::f64::consts::LN_10
+        )
+    }
+}
+
+fn target_name(pathway: &Pathway, target: &Target) -> String {
+    let name = |id: &str| {
+        pathway
+            .component(id)
+            .map_or(id, |c| c.name.as_str())
+            .to_string()
+    };
+    match target {
+        Target::Component(id) => name(id),
+        Target::Link { from, to } => format!("link {} → {}", name(from), name(to)),
+    }
+}
+
+pub fn report(
+    file: &str,
+    network: &Network,
+    analysis: &NetworkAnalysis,
+    paint: &Painter,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{file}: {}", network.name);
+    for (p, a) in network.pathways().iter().zip(&analysis.pathways) {
+        let _ = writeln!(
+            out,
+            "  {}: {} · strength {} · {} components · {}",
+            p.name,
+            paint.status(a.status),
+            number(a.strength),
+            p.components().len(),
+            journeys_text(a.journeys.ln_total),
+        );
+    }
+    if !analysis.weakest.is_empty() {
+        let shown = analysis.weakest.len().min(WEAKEST_SHOWN);
+        let _ = writeln!(
+            out,
+            "\n  Weakest links ({shown} of {})",
+            analysis.weakest.len()
+        );
+        for (rank, w) in analysis.weakest.iter().take(shown).enumerate() {
+            let pathway = &network.pathways()[w.pathway];
+            let status = w_status(analysis, pathway, w);
+            let _ = writeln!(
+                out,
+                "  {:>2}. impact {:.2}  strength {:.2}  reach {:.2}  {}",
+                rank + 1,
+                w.impact,
+                w.strength,
+                w.reach,
+                paint.status(status)
+            );
+            wrap(
+                &mut out,
+                6,
+                &format!("{} ({})", target_name(pathway, &w.target), pathway.name),
+            );
+        }
+    }
+    let count = |s: Severity| analysis.findings.iter().filter(|f| f.severity == s).count();
+    let _ = writeln!(
+        out,
+        "\n  Findings: {} high, {} medium, {} low",
+        count(Severity::High),
+        count(Severity::Medium),
+        count(Severity::Low)
+    );
+    let mut current = None;
+    for f in &analysis.findings {
+        if current != Some(f.severity) {
+            current = Some(f.severity);
+            let _ = writeln!(out, "  {}", paint.severity(f.severity));
+        }
+        let pathway = &network.pathways()[f.pathway];
+        let _ = writeln!(out, "    {} · {}", f.kind.label(), pathway.name);
+        wrap(&mut out, 6, &f.message);
+    }
+    out
+}
+
+fn w_status(
+    analysis: &NetworkAnalysis,
+    pathway: &Pathway,
+    w: &crate::analysis::WeakLink,
+) -> Status {
+    let a = &analysis.pathways[w.pathway];
+    match &w.target {
+        Target::Component(id) => pathway
+            .position(id)
+            .map_or(Status::NoData, |i| a.components[i].score.status),
+        Target::Link { from, to } => pathway
+            .link_position(from, to)
+            .map_or(Status::NoData, |j| a.links[j].score.status),
+    }
+}
