@@ -122,10 +122,14 @@ def analyse_pathway(p, order, sector_of, findings, weakest):
         s, st = strength_status(l.get("measures", []))
         link_info.append({"l": l, "strength": s, "status": st, "reach": 0.0})
 
+    # A link from a component to itself is a loop of one step: it does not stop the
+    # component being an entry or an exit.
     many = len(comps) >= 2
     orphans = {n for n in g.nodes if many and g.degree(n) == 0}
-    entries = [n for n in g.nodes if g.in_degree(n) == 0 and n not in orphans]
-    exits = [n for n in g.nodes if g.out_degree(n) == 0 and n not in orphans]
+    has_in = {b for a, b in g.edges if a != b}
+    has_out = {a for a, b in g.edges if a != b}
+    entries = [n for n in g.nodes if n not in has_in and n not in orphans]
+    exits = [n for n in g.nodes if n not in has_out and n not in orphans]
 
     # Journeys on the condensation: paths from entry steps to exit steps.
     cg = nx.condensation(g)
@@ -188,9 +192,9 @@ def analyse_pathway(p, order, sector_of, findings, weakest):
         if cid in orphans:
             add("Orphan", "Medium", info["impact"], phase, [cid], component=cid)
         else:
-            if g.out_degree(cid) == 0 and PHASE_INDEX[phase] < last_required:
+            if cid not in has_out and PHASE_INDEX[phase] < last_required:
                 add("DeadEnd", "Medium", info["impact"], phase, [cid], component=cid)
-            if g.in_degree(cid) == 0 and PHASE_INDEX[phase] > PHASE_INDEX["Recognition"]:
+            if cid not in has_in and PHASE_INDEX[phase] > PHASE_INDEX["Recognition"]:
                 add("NoEntryRoute", "Medium", info["impact"], phase, [cid], component=cid)
         if info["strength"] is None:
             add("Unmeasured", "Low", None, phase, [cid], component=cid)
@@ -211,14 +215,24 @@ def analyse_pathway(p, order, sector_of, findings, weakest):
     for c in comps:
         key = (c["phase"], c.get("provider"), c["name"].strip().casefold())
         if key in seen:
-            add("Duplicate", "Low", None, c["phase"], [seen[key], c["id"]], component=c["id"])
+            add("Duplicate", "Low", comp[c["id"]]["impact"], c["phase"], [c["id"], seen[key]],
+                component=c["id"])
         else:
             seen[key] = c["id"]
-    for step in topo:
-        members = cg.nodes[step]["members"]
-        if len(members) > 1 or any(g.has_edge(n, n) for n in members):
-            first = min(members, key=lambda n: (PHASE_INDEX[phase_of[n]], n))
-            add("Loop", "Low", None, phase_of[first], sorted(members))
+    # A loop is reported at the link inside it that goes furthest back in phase order
+    # (e.g. Review -> Assessment), the first such in author order.
+    loop_links = {}
+    for j, info in enumerate(link_info):
+        l = info["l"]
+        a = mapping[l["from"]]
+        if a == mapping[l["to"]] and (len(cg.nodes[a]["members"]) > 1 or l["from"] == l["to"]):
+            back = PHASE_INDEX[phase_of[l["from"]]] - PHASE_INDEX[phase_of[l["to"]]]
+            if a not in loop_links or back > loop_links[a][0]:
+                loop_links[a] = (back, j)
+    for step, (_, j) in loop_links.items():
+        info = link_info[j]
+        ends = (info["l"]["from"], info["l"]["to"])
+        add("Loop", "Low", info["impact"], phase_of[ends[0]], list(ends), link=ends)
 
     for info in comp.values():
         if info["strength"] is not None:
@@ -240,17 +254,23 @@ def analyse_pathway(p, order, sector_of, findings, weakest):
     }
 
 
+def round_impact(x):
+    return float(f"{x:.12g}")
+
+
 def analyse(network):
     sector_of = {o["id"]: o["sector"] for o in network.get("organisations", [])}
     findings, weakest, pathways = [], [], []
     for order, p in enumerate(network["pathways"]):
         pathways.append(analyse_pathway(p, order, sector_of, findings, weakest))
+    # Impacts equal in exact arithmetic can differ in the last bits of a float: compare
+    # them to 12 significant digits, so that ties fall to pathway, phase and id order.
     findings.sort(key=lambda f: (
         SEVERITY_RANK[f["severity"]],
-        -(f["impact"] if f["impact"] is not None else -1.0),
+        -(round_impact(f["impact"]) if f["impact"] is not None else -1.0),
         f["order"], f["phase"], f["ids"],
     ))
-    weakest.sort(key=lambda w: -w[0])
+    weakest.sort(key=lambda w: -round_impact(w[0]))
     return {"pathways": pathways, "findings": findings, "weakest": weakest}
 
 
