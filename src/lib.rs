@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod diff;
+pub mod generate;
 pub mod layout;
 pub mod model;
 pub mod recovery;

@@ -1,0 +1,330 @@
+#!/usr/bin/env python3
+"""The analyses of DESIGN §4-§5 written with networkx: the reference that carepath's
+analysis is timed against (DESIGN §9: "at least 50x faster than the same analyses in
+networkx"). Run by hand, not in CI.
+
+Install networkx (any 3.x; BENCHMARKS.md says which version was measured):
+
+    python3 -m pip install networkx
+
+Export the generated networks (the same ones the Rust benchmarks use, seed 1):
+
+    for n in 60 600 6000 60000; do
+        cargo run --release --example export_generated -- $n /tmp/carepath-$n.json
+    done
+
+Time the analyses (median of --runs runs; the JSON is loaded once per run and not
+included in "analysis"; "total" is JSON load + analysis):
+
+    python3 bench/networkx_reference.py /tmp/carepath-{60,600,6000,60000}.json --runs 5
+
+Python's cyclic garbage collector is on by default, as a networkx user would run it; at
+60,000 components it takes more than half the time. `--no-gc` turns it off while timing.
+
+Add `--dump OUT.json` (with a single network) to write every figure, for comparison with
+`carepath check --format json`.
+
+What is counted as analysis: building one networkx DiGraph per pathway from the loaded
+JSON, measure attainment and status, component and link strength and status, entries,
+exits and orphans, the condensation into strongly connected components, the number of
+journeys from entries to exits on the condensation (path counting by dynamic programming
+in topological order, exact Python integers), the reach of each component and link,
+impact, pathway strength and status, the findings of the §5 table in §5 order, and the
+weakest-links ranking.
+
+Interpretations (where DESIGN leaves room): a journey is a path in the condensation DAG
+(parallel links between the same two loops count once) from the step of an entry component
+to the step of an exit component; a link between two steps has the reach of the journeys
+that take that step-to-step move; a link inside a loop has the loop's reach; orphans are
+left out of journeys only in pathways of two or more components (as in the Orphan rule).
+"""
+
+import argparse
+import gc
+import json
+import statistics
+import sys
+import time
+
+import networkx as nx
+
+PHASES = ["Prevention", "Recognition", "Assessment", "Management", "Review", "Transition"]
+PHASE_INDEX = {p: i for i, p in enumerate(PHASES)}
+REQUIRED = {"ShortTerm": PHASES[:4], "LongTerm": PHASES}
+STATUS_RANK = {"Red": 0, "Amber": 1, "Green": 2}
+SEVERITY_RANK = {"High": 0, "Medium": 1, "Low": 2}
+
+
+# ----- §4 measures and status -----
+
+def attainment(m):
+    v, t = m.get("value"), m["target"]
+    if v is None:
+        return None
+    if m["direction"] == "HigherIsBetter":
+        return min(max(v / t, 0.0), 1.0)
+    if v <= t:
+        return 1.0
+    if t <= 0 < v:
+        return 0.0
+    return min(max(t / v, 0.0), 1.0)
+
+
+def status(m, att):
+    v = m.get("value")
+    if v is None:
+        return "NoData"
+    t, amber = m["target"], m.get("amber")
+    higher = m["direction"] == "HigherIsBetter"
+    if (v >= t) if higher else (v <= t):
+        return "Green"
+    if amber is not None:
+        inside = (v >= amber) if higher else (v <= amber)
+    else:
+        inside = att >= 0.9
+    return "Amber" if inside else "Red"
+
+
+def strength_status(measures):
+    """The strength and status of a component or link from its measures."""
+    strength, worst = None, None
+    for m in measures:
+        a = attainment(m)
+        if a is None:
+            continue
+        s = status(m, a)
+        strength = a if strength is None else min(strength, a)
+        worst = s if worst is None or STATUS_RANK[s] < STATUS_RANK[worst] else worst
+    return strength, worst or "NoData"
+
+
+def worse(a, b):
+    if a is None:
+        return b
+    return b if STATUS_RANK[b] < STATUS_RANK[a] else a
+
+
+# ----- §5 one pathway -----
+
+def analyse_pathway(p, order, sector_of, findings, weakest):
+    pid = p["id"]
+    comps = p.get("components", [])
+    links = p.get("links", [])
+    condition = p.get("condition", "LongTerm")
+    g = nx.DiGraph()
+    for c in comps:
+        g.add_node(c["id"])
+    for l in links:
+        g.add_edge(l["from"], l["to"])
+
+    comp = {}
+    for c in comps:
+        s, st = strength_status(c.get("measures", []))
+        comp[c["id"]] = {"c": c, "strength": s, "status": st, "reach": 0.0}
+    link_info = []
+    for l in links:
+        s, st = strength_status(l.get("measures", []))
+        link_info.append({"l": l, "strength": s, "status": st, "reach": 0.0})
+
+    # A link from a component to itself is a loop of one step: it does not stop the
+    # component being an entry or an exit.
+    many = len(comps) >= 2
+    orphans = {n for n in g.nodes if many and g.degree(n) == 0}
+    has_in = {b for a, b in g.edges if a != b}
+    has_out = {a for a, b in g.edges if a != b}
+    entries = [n for n in g.nodes if n not in has_in and n not in orphans]
+    exits = [n for n in g.nodes if n not in has_out and n not in orphans]
+
+    # Journeys on the condensation: paths from entry steps to exit steps.
+    cg = nx.condensation(g)
+    mapping = cg.graph["mapping"]
+    entry_steps = {mapping[n] for n in entries}
+    exit_steps = {mapping[n] for n in exits}
+    topo = list(nx.topological_sort(cg))
+    into = {}  # journeys' prefixes: entry -> step
+    for s in topo:
+        into[s] = (1 if s in entry_steps else 0) + sum(into[u] for u in cg.predecessors(s))
+    out_of = {}  # journeys' suffixes: step -> exit
+    for s in reversed(topo):
+        out_of[s] = (1 if s in exit_steps else 0) + sum(out_of[w] for w in cg.successors(s))
+    journeys = sum(into[s] for s in exit_steps)
+
+    step_reach = {}
+    for s in topo:
+        step_reach[s] = (into[s] * out_of[s]) / journeys if journeys else 0.0
+    for n, info in comp.items():
+        info["reach"] = step_reach[mapping[n]]
+        info["full"] = journeys > 0 and into[mapping[n]] * out_of[mapping[n]] == journeys
+    for info in link_info:
+        a, b = mapping[info["l"]["from"]], mapping[info["l"]["to"]]
+        if a == b:
+            info["reach"] = step_reach[a]
+        else:
+            info["reach"] = (into[a] * out_of[b]) / journeys if journeys else 0.0
+
+    for info in list(comp.values()) + link_info:
+        s = info["strength"]
+        info["impact"] = None if s is None else (1.0 - s) * info["reach"]
+
+    # Pathway strength and status.
+    p_strength, p_status = None, None
+    for info in comp.values():
+        if info["reach"] > 0 and info["strength"] is not None:
+            s = info["strength"]
+            p_strength = s if p_strength is None else min(p_strength, s)
+            p_status = worse(p_status, info["status"])
+
+    # Findings.
+    def add(kind, severity, impact, phase, ids, component=None, link=None):
+        findings.append({
+            "kind": kind, "severity": severity, "pathway": pid, "component": component,
+            "link": link, "impact": impact, "order": order,
+            "phase": PHASE_INDEX[phase] if phase else -1, "ids": ids,
+        })
+
+    present = {c["phase"] for c in comps}
+    last_required = PHASE_INDEX[REQUIRED[condition][-1]]
+    for phase in REQUIRED[condition]:
+        if phase not in present:
+            add("MissingPhase", "Medium", None, phase, [phase])
+    for c in comps:
+        cid, info = c["id"], comp[c["id"]]
+        phase = c["phase"]
+        if info["status"] in ("Red", "Amber"):
+            sev = "High" if info["status"] == "Red" else "Medium"
+            add("WeakComponent", sev, info["impact"], phase, [cid], component=cid)
+        if cid in orphans:
+            add("Orphan", "Medium", info["impact"], phase, [cid], component=cid)
+        else:
+            if cid not in has_out and PHASE_INDEX[phase] < last_required:
+                add("DeadEnd", "Medium", info["impact"], phase, [cid], component=cid)
+            if cid not in has_in and PHASE_INDEX[phase] > PHASE_INDEX["Recognition"]:
+                add("NoEntryRoute", "Medium", info["impact"], phase, [cid], component=cid)
+        if info["strength"] is None:
+            add("Unmeasured", "Low", None, phase, [cid], component=cid)
+        if info["full"] and journeys >= 2:
+            add("Bottleneck", "Low", info["impact"], phase, [cid], component=cid)
+    phase_of = {c["id"]: c["phase"] for c in comps}
+    for info in link_info:
+        l = info["l"]
+        ends = (l["from"], l["to"])
+        phase = phase_of[l["from"]]
+        if info["status"] in ("Red", "Amber"):
+            sev = "High" if info["status"] == "Red" else "Medium"
+            add("WeakLink", sev, info["impact"], phase, list(ends), link=ends)
+        pa, pb = comp[l["from"]]["c"].get("provider"), comp[l["to"]]["c"].get("provider")
+        if pa and pb and sector_of[pa] != sector_of[pb] and l.get("integration") in (None, "Linkage"):
+            add("WeakHandoff", "Medium", info["impact"], phase, list(ends), link=ends)
+    seen = {}
+    for c in comps:
+        key = (c["phase"], c.get("provider"), c["name"].strip().casefold())
+        if key in seen:
+            add("Duplicate", "Low", comp[c["id"]]["impact"], c["phase"], [c["id"], seen[key]],
+                component=c["id"])
+        else:
+            seen[key] = c["id"]
+    # A loop is reported at the link inside it that goes furthest back in phase order
+    # (e.g. Review -> Assessment), the first such in author order.
+    loop_links = {}
+    for j, info in enumerate(link_info):
+        l = info["l"]
+        a = mapping[l["from"]]
+        if a == mapping[l["to"]] and (len(cg.nodes[a]["members"]) > 1 or l["from"] == l["to"]):
+            back = PHASE_INDEX[phase_of[l["from"]]] - PHASE_INDEX[phase_of[l["to"]]]
+            if a not in loop_links or back > loop_links[a][0]:
+                loop_links[a] = (back, j)
+    for step, (_, j) in loop_links.items():
+        info = link_info[j]
+        ends = (info["l"]["from"], info["l"]["to"])
+        add("Loop", "Low", info["impact"], phase_of[ends[0]], list(ends), link=ends)
+
+    for info in comp.values():
+        if info["strength"] is not None:
+            weakest.append((info["impact"], pid, info["c"]["id"], None))
+    for info in link_info:
+        if info["strength"] is not None:
+            weakest.append((info["impact"], pid, None, (info["l"]["from"], info["l"]["to"])))
+
+    return {
+        "id": pid, "strength": p_strength, "status": p_status or "NoData",
+        "journeys": float(journeys), "steps": cg.number_of_nodes(),
+        "largest_loop": max((len(cg.nodes[s]["members"]) for s in topo), default=0),
+        "components": [
+            {"id": c["id"], "phase": c["phase"], "status": comp[c["id"]]["status"],
+             "strength": comp[c["id"]]["strength"], "reach": comp[c["id"]]["reach"],
+             "impact": comp[c["id"]]["impact"]}
+            for c in comps
+        ],
+    }
+
+
+def round_impact(x):
+    return float(f"{x:.12g}")
+
+
+def analyse(network):
+    sector_of = {o["id"]: o["sector"] for o in network.get("organisations", [])}
+    findings, weakest, pathways = [], [], []
+    for order, p in enumerate(network["pathways"]):
+        pathways.append(analyse_pathway(p, order, sector_of, findings, weakest))
+    # Impacts equal in exact arithmetic can differ in the last bits of a float: compare
+    # them to 12 significant digits, so that ties fall to pathway, phase and id order.
+    findings.sort(key=lambda f: (
+        SEVERITY_RANK[f["severity"]],
+        -(round_impact(f["impact"]) if f["impact"] is not None else -1.0),
+        f["order"], f["phase"], f["ids"],
+    ))
+    weakest.sort(key=lambda w: -round_impact(w[0]))
+    return {"pathways": pathways, "findings": findings, "weakest": weakest}
+
+
+def summary(result):
+    kinds = {}
+    for f in result["findings"]:
+        kinds[f["kind"]] = kinds.get(f["kind"], 0) + 1
+    paths = result["pathways"]
+    return (f"{len(paths)} pathways, journeys {min(p['journeys'] for p in paths):.3g}.."
+            f"{max(p['journeys'] for p in paths):.3g}, largest loop "
+            f"{max(p['largest_loop'] for p in paths)}, findings {len(result['findings'])} "
+            + json.dumps(dict(sorted(kinds.items()))))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("files", nargs="+", help="JSON from examples/export_generated")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--dump", help="write the analysis of the (single) network here")
+    ap.add_argument("--no-gc", action="store_true",
+                    help="turn off Python's cyclic garbage collector while timing (faster at 60,000)")
+    args = ap.parse_args()
+    gc_state = "off" if args.no_gc else "on"
+    print(f"networkx {nx.__version__}, Python {sys.version.split()[0]}, {args.runs} runs each, "
+          f"cyclic GC {gc_state}")
+    print(f"{'file':40} {'components':>10} {'analysis (median)':>18} {'total (median)':>15}")
+    for path in args.files:
+        analysis_times, total_times = [], []
+        for _ in range(args.runs):
+            network = result = None
+            gc.collect()
+            if args.no_gc:
+                gc.disable()
+            t0 = time.perf_counter()
+            with open(path, encoding="utf-8") as f:
+                network = json.load(f)
+            t1 = time.perf_counter()
+            result = analyse(network)
+            t2 = time.perf_counter()
+            gc.enable()
+            analysis_times.append(t2 - t1)
+            total_times.append(t2 - t0)
+        n = sum(len(p.get("components", [])) for p in network["pathways"])
+        print(f"{path:40} {n:>10} {statistics.median(analysis_times):>16.4f} s "
+              f"{statistics.median(total_times):>13.4f} s")
+        print(f"    {summary(result)}")
+        if args.dump:
+            with open(args.dump, "w", encoding="utf-8") as f:
+                json.dump(result, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
