@@ -129,8 +129,11 @@ fn measure_line(out: &mut String, m: &MeasureDiff) {
             let trend = if m.status.worse() { "worse" } else { "better" };
             format!("  [{} → {}, {trend}]", status_text(a), status_text(b))
         }
-        (None, Some(s)) | (Some(s), None) => format!("  [{}]", status_text(s)),
-        _ => String::new(),
+        // Added, removed, or changed with the same status: the status for context.
+        (None, Some(s)) | (Some(s), None) | (Some(s), Some(_)) => {
+            format!("  [{}]", status_text(s))
+        }
+        (None, None) => String::new(),
     };
     let sep = if body.is_empty() { "" } else { ": " };
     let _ = writeln!(out, "{head}{sep}{body}{status}");

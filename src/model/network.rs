@@ -312,8 +312,10 @@ impl Network {
                     a.component = new_id.clone();
                 }
             }
+            // Only a new id changes the index; skipping it otherwise keeps bulk updates
+            // (an import of thousands of measures) linear.
+            self.pathways[p].reindex();
         }
-        self.pathways[p].reindex();
         Ok(())
     }
 
@@ -437,8 +439,12 @@ impl Network {
     pub fn update_link(&mut self, from: &str, to: &str, link: Link) -> Result<(), ModelError> {
         let (p, l) = self.link_position(from, to)?;
         self.check_link(p, &link, Some((from, to)))?;
+        let same_ends = link.from == from && link.to == to;
         self.pathways[p].links[l] = link;
-        self.pathways[p].reindex();
+        // The graph mirrors the ends only: unchanged ends need no rebuild.
+        if !same_ends {
+            self.pathways[p].reindex();
+        }
         Ok(())
     }
 

@@ -171,3 +171,52 @@ pub fn route(from: &Rect, to: &Rect, from_phase: Phase, to_phase: Phase, back_la
         label: ((out_x + in_x) / 2.0, back_lane),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Component, Condition, Link, Pathway};
+
+    #[test]
+    fn six_columns_in_phase_order_and_author_order_within_each() {
+        let mut n = Network::new("n");
+        n.add_pathway(Pathway::new("p", "P", Condition::LongTerm))
+            .unwrap();
+        for (id, phase) in [
+            ("review", Phase::Review),
+            ("first", Phase::Management),
+            ("entry", Phase::Recognition),
+            ("second", Phase::Management),
+        ] {
+            n.add_component("p", Component::new(id, id, phase), None)
+                .unwrap();
+        }
+        n.add_link("p", Link::new("review", "first")).unwrap();
+        let lay = layout(&n);
+        let b = &lay.bands[0].boxes;
+        assert_eq!(b[0].x, column_x(Phase::Review));
+        assert_eq!(b[1].x, column_x(Phase::Management));
+        assert_eq!(b[2].x, column_x(Phase::Recognition));
+        assert!(
+            b[2].x < b[1].x && b[1].x < b[0].x,
+            "phase order left to right"
+        );
+        assert_eq!(b[3].x, b[1].x);
+        assert!(b[1].y < b[3].y, "author order top to bottom");
+        assert_eq!(b[0].y, b[1].y, "each column starts at the top");
+        // The back link runs under every box of the band, inside the band.
+        let band = &lay.bands[0];
+        assert!(band.back_lane > b[3].y + b[3].h);
+        assert!(band.back_lane < band.top + band.height);
+        assert!(lay.legend_top >= band.top + band.height);
+        let r = route(
+            &b[0],
+            &b[1],
+            Phase::Review,
+            Phase::Management,
+            band.back_lane,
+        );
+        assert!(r.d.contains(&format!("V{:.1}", band.back_lane)), "{}", r.d);
+        assert!(lay.width >= column_x(Phase::Transition) + BOX_W + MARGIN);
+    }
+}
