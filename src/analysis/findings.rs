@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::PathwayAnalysis;
 use super::reach::is_full_reach;
 use super::status::{Status, attainment};
-use crate::model::{Component, Integration, Link, Measure, Network, Pathway, Phase};
+use crate::model::{Component, Integration, Link, Measure, Network, Organisation, Pathway, Phase};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Severity {
@@ -89,8 +89,9 @@ impl Finding {
     }
 }
 
-/// Severity, then impact (highest first, none last), pathway, phase, id, kind.
-fn order(a: &Finding, b: &Finding) -> Ordering {
+/// Severity, then impact (highest first, none last), pathway, phase, id, kind. The ids
+/// are worked out once per finding by the caller, not once per comparison.
+fn order((a, a_id): (&Finding, &str), (b, b_id): (&Finding, &str)) -> Ordering {
     let by_impact = match (a.impact, b.impact) {
         (Some(x), Some(y)) => y.total_cmp(&x),
         (Some(_), None) => Ordering::Less,
@@ -102,7 +103,7 @@ fn order(a: &Finding, b: &Finding) -> Ordering {
         .then(by_impact)
         .then(a.pathway.cmp(&b.pathway))
         .then(a.phase.cmp(&b.phase))
-        .then_with(|| a.sort_id().cmp(&b.sort_id()))
+        .then_with(|| a_id.cmp(b_id))
         .then(a.kind.cmp(&b.kind))
 }
 
@@ -133,7 +134,8 @@ pub fn with_unit(value: f64, unit: &str) -> String {
 }
 
 struct PathwayFindings<'a> {
-    network: &'a Network,
+    /// Organisations by id: providers are looked up for every component and link.
+    organisations: &'a HashMap<&'a str, &'a Organisation>,
     pathway: &'a Pathway,
     index: usize,
     analysis: &'a PathwayAnalysis,
@@ -180,7 +182,7 @@ impl PathwayFindings<'_> {
         match c
             .provider
             .as_deref()
-            .and_then(|p| self.network.organisation(p))
+            .and_then(|p| self.organisations.get(p).copied())
         {
             Some(org) => format!("{} ({})", c.name, org.name),
             None => c.name.clone(),
@@ -232,7 +234,7 @@ impl PathwayFindings<'_> {
                 self.end(id)
                     .provider
                     .as_deref()
-                    .and_then(|p| self.network.organisation(p))
+                    .and_then(|p| self.organisations.get(p).copied())
             };
             let (Some(a), Some(b)) = (org(&l.from), org(&l.to)) else {
                 continue;
@@ -386,10 +388,15 @@ fn required_text(phases: &[Phase]) -> String {
 
 /// Every finding in the network, in the order of DESIGN §5.
 pub fn findings(network: &Network, analyses: &[PathwayAnalysis]) -> Vec<Finding> {
+    let organisations: HashMap<&str, &Organisation> = network
+        .organisations()
+        .iter()
+        .map(|o| (o.id.as_str(), o))
+        .collect();
     let mut all = Vec::new();
     for (index, (pathway, analysis)) in network.pathways().iter().zip(analyses).enumerate() {
         let mut f = PathwayFindings {
-            network,
+            organisations: &organisations,
             pathway,
             index,
             analysis,
@@ -402,6 +409,8 @@ pub fn findings(network: &Network, analyses: &[PathwayAnalysis]) -> Vec<Finding>
         f.loops();
         all.append(&mut f.found);
     }
-    all.sort_by(order);
-    all
+    let ids: Vec<String> = all.iter().map(Finding::sort_id).collect();
+    let mut ranked: Vec<(Finding, String)> = all.into_iter().zip(ids).collect();
+    ranked.sort_by(|(a, a_id), (b, b_id)| order((a, a_id), (b, b_id)));
+    ranked.into_iter().map(|(f, _)| f).collect()
 }
