@@ -44,7 +44,7 @@ fn example(name: &str) -> Network {
 /// One thing the user (or the event loop) does.
 #[derive(Debug, Clone)]
 enum Step {
-    Act(Action),
+    /// Keys, one action each.
     Keys(Vec<Action>),
     /// Each character as `Input`: a name, a number, junk.
     Type(String),
@@ -57,12 +57,9 @@ enum Step {
     },
     /// Selects the n-th component of the current pathway (an id that exists).
     SelectExisting(usize),
-    /// The current pathway's ids in a shuffled order, some dropped, some made up.
-    Order {
-        seed: u64,
-        drop: bool,
-        bogus: bool,
-    },
+    /// The current pathway's ids: all reversed (a true reordering), or picked at random
+    /// (some twice, some left out), and maybe one made up.
+    Order(Option<Vec<prop::sample::Index>>, bool),
     /// A click where the last frame drew something.
     Click(u16, u16),
     /// The event loop found a recovery copy: the current document, an older one, or
@@ -78,26 +75,12 @@ fn text() -> impl Strategy<Value = String> {
         "-?[0-9]{1,3}([.,][0-9]{1,2})?",
         "[0-9]{4}/[0-9]{2}=[0-9]{1,2}(; ?[0-9]{4}/[0-9]{2}=-?[0-9]{1,3})?",
         "\\PC{0,6}",
-        prop::sample::select(vec![
-            "",
-            "   ",
-            "NaN",
-            "inf",
-            "-inf",
-            "1e400",
-            "-0",
-            "0",
-            "x=",
-            "=1",
-            ";;",
-            "gp",
-            "\u{1b}[2J",
-            "\u{7}",
-            "\u{202e}evil",
-            "é✓中",
-            "\t",
-            "\n",
-        ])
+        // Odd text: blank, not finite, half a history entry, controls, bidi, wide.
+        prop::sample::select(
+            "|   |NaN|inf|-inf|1e400|-0|0|x=|=1|;;|gp|\u{1b}[2J|\u{7}|\u{202e}evil|é✓中|\t|\n"
+                .split('|')
+                .collect::<Vec<_>>()
+        )
         .prop_map(str::to_string),
     ]
 }
@@ -254,9 +237,9 @@ fn step() -> impl Strategy<Value = Step> {
         vec![Undo, Undo, Redo],
     ]);
     prop_oneof![
-        12 => simple_action().prop_map(Step::Act),
+        12 => simple_action().prop_map(|a| Step::Keys(vec![a])),
         4 => together.prop_map(Step::Keys),
-        3 => prop::sample::select(vec![Undo, Undo, Redo]).prop_map(Step::Act),
+        3 => prop::sample::select(vec![Undo, Undo, Redo]).prop_map(|a| Step::Keys(vec![a])),
         2 => text().prop_map(Step::Type),
         2 => component,
         2 => measure,
@@ -266,8 +249,8 @@ fn step() -> impl Strategy<Value = Step> {
         1 => save_as,
         2 => random,
         2 => (0usize..20).prop_map(Step::SelectExisting),
-        1 => (any::<u64>(), any::<bool>(), any::<bool>())
-            .prop_map(|(seed, drop, bogus)| Step::Order { seed, drop, bogus }),
+        1 => (prop::option::of(prop::collection::vec(any::<prop::sample::Index>(), 0..20)), any::<bool>())
+            .prop_map(|(picks, bogus)| Step::Order(picks, bogus)),
         3 => (0u16..80, 0u16..24).prop_map(|(x, y)| Step::Click(x, y)),
         1 => (0u8..4).prop_map(Step::OfferRecovery),
         1 => Just(Step::Conflict),
@@ -320,21 +303,21 @@ impl Harness {
         let confirm = action == Action::Confirm;
         let effect = self.app.update(action);
         if self.app.generation() != generation {
-            count(Event::Change);
+            tally("document changed");
             if let Some(m) = &self.app.message {
-                *CHANGES.lock().unwrap().entry(m.text.clone()).or_default() += 1;
+                tally(&m.text);
             }
         }
         if matches!(prompt, Mode::Prompt(_)) && !matches!(self.app.mode, Mode::Prompt(_)) {
-            count(Event::Answer);
+            tally("question answered");
         }
         if confirm && matches!(&self.app.mode, Mode::Form(f) if f.error.is_some()) {
-            count(Event::Refused);
+            tally("form refused");
         }
         match effect {
             Effect::None | Effect::Quit => {}
             Effect::Save(path) | Effect::Overwrite(path) => {
-                count(Event::Save);
+                tally("save");
                 if self.coin() {
                     self.app.saved(path, Ok(()));
                     self.saved = true;
@@ -343,7 +326,7 @@ impl Harness {
                 }
             }
             Effect::Reload(_) => {
-                count(Event::Reload);
+                tally("reload");
                 let disk = if self.coin() {
                     example("type1-diabetes.ron")
                 } else {
@@ -361,7 +344,6 @@ impl Harness {
 
     fn run(&mut self, step: &Step) -> Result<(), TestCaseError> {
         match step {
-            Step::Act(action) => self.act(action.clone())?,
             Step::Keys(actions) => {
                 for action in actions {
                     self.act(action.clone())?;
@@ -405,29 +387,24 @@ impl Harness {
                     self.act(Action::SelectComponent(id))?;
                 }
             }
-            Step::Order { seed, drop, bogus } => {
-                let mut ids: Vec<String> = self
+            Step::Order(picks, bogus) => {
+                let ids: Vec<String> = self
                     .app
                     .current_pathway()
                     .map(|p| p.components().iter().map(|c| c.id.clone()).collect())
                     .unwrap_or_default();
-                let mut r = *seed | 1;
-                for i in (1..ids.len()).rev() {
-                    r ^= r << 13;
-                    r ^= r >> 7;
-                    r ^= r << 17;
-                    ids.swap(i, (r % (i as u64 + 1)) as usize);
-                }
-                if *drop {
-                    ids.pop();
-                }
+                let mut order: Vec<String> = match picks {
+                    None => ids.iter().rev().cloned().collect(),
+                    Some(_) if ids.is_empty() => vec![],
+                    Some(picks) => picks
+                        .iter()
+                        .map(|i| ids[i.index(ids.len())].clone())
+                        .collect(),
+                };
                 if *bogus {
-                    ids.push("no-such-component".into());
-                    if let Some(first) = ids.first().cloned() {
-                        ids.push(first);
-                    }
+                    order.push("no-such-component".into());
                 }
-                self.act(Action::ApplyOrder(ids))?;
+                self.act(Action::ApplyOrder(order))?;
             }
             Step::Click(x, y) => {
                 if let Some(action) = self.hits.action_at(*x, *y) {
@@ -526,128 +503,39 @@ fn same(got: &Network, want: &Network, when: &str) -> Result<(), TestCaseError> 
     )))
 }
 
-/// What the run did, counted over all cases, so the summary shows it did something.
-#[derive(Clone, Copy)]
-enum Event {
-    /// An action changed the document.
-    Change,
-    /// A form refused its input and stayed open.
-    Refused,
-    /// A recovery or changed-on-disk question was answered.
-    Answer,
-    Save,
-    Reload,
-}
+/// What the run did, over all cases ("Added measure", "form refused", "save"...), so the
+/// summary shows that it did something.
+static TALLY: Mutex<BTreeMap<String, usize>> = Mutex::new(BTreeMap::new());
 
-/// The changes made, by what the status line said ("Added measure", "Undone", ...).
-static CHANGES: Mutex<BTreeMap<String, usize>> = Mutex::new(BTreeMap::new());
-
-static EVENTS: [AtomicUsize; 5] = [const { AtomicUsize::new(0) }; 5];
-
-fn count(event: Event) {
-    EVENTS[event as usize].fetch_add(1, Ordering::Relaxed);
+fn tally(what: &str) {
+    *TALLY.lock().unwrap().entry(what.to_string()).or_default() += 1;
 }
 
 /// How often each action variant was applied, over the whole run.
 static ACTIONS: [AtomicUsize; VARIANTS.len()] = [const { AtomicUsize::new(0) }; VARIANTS.len()];
 
-const VARIANTS: [&str; 44] = [
-    "PrevColumn",
-    "NextColumn",
-    "PrevComponent",
-    "NextComponent",
-    "PrevPathway",
-    "NextPathway",
-    "NextPanel",
-    "NextLinkOut",
-    "NextLinkIn",
-    "Edit",
-    "AddComponent",
-    "Connect",
-    "AddMeasure",
-    "Delete",
-    "PhaseBack",
-    "PhaseForward",
-    "ShiftUp",
-    "ShiftDown",
-    "Undo",
-    "Redo",
-    "Save",
-    "Find",
-    "ToggleWeakest",
-    "NextTheme",
-    "Help",
-    "Quit",
-    "Organisations",
-    "AddPathway",
-    "EditPathway",
-    "DeletePathway",
-    "Input",
-    "Backspace",
-    "ClearField",
-    "NextField",
-    "PrevField",
-    "ChoicePrev",
-    "ChoiceNext",
-    "Confirm",
-    "Cancel",
-    "SelectComponent",
-    "SelectPathway",
-    "SelectWeakest",
-    "ApplyOrder",
-    "Tidy",
-];
+macro_rules! names {
+    ($($variant:ident),* $(,)?) => { [$(stringify!($variant)),*] };
+}
 
-/// The variant's index in `VARIANTS`. No wildcard: a new variant must be added here.
+/// Every variant of `Action`; the run fails if one is never applied.
+const VARIANTS: [&str; 44] = names! {
+    PrevColumn, NextColumn, PrevComponent, NextComponent, PrevPathway, NextPathway, NextPanel,
+    NextLinkOut, NextLinkIn, Edit, AddComponent, Connect, AddMeasure, Delete, PhaseBack,
+    PhaseForward, ShiftUp, ShiftDown, Undo, Redo, Save, Find, ToggleWeakest, NextTheme, Help,
+    Quit, Organisations, AddPathway, EditPathway, DeletePathway, Input, Backspace, ClearField,
+    NextField, PrevField, ChoicePrev, ChoiceNext, Confirm, Cancel, SelectComponent,
+    SelectPathway, SelectWeakest, ApplyOrder, Tidy,
+};
+
+/// The variant's index in `VARIANTS`, from its name.
 fn variant(action: &Action) -> usize {
-    use Action::*;
-    let name = match action {
-        PrevColumn => "PrevColumn",
-        NextColumn => "NextColumn",
-        PrevComponent => "PrevComponent",
-        NextComponent => "NextComponent",
-        PrevPathway => "PrevPathway",
-        NextPathway => "NextPathway",
-        NextPanel => "NextPanel",
-        NextLinkOut => "NextLinkOut",
-        NextLinkIn => "NextLinkIn",
-        Edit => "Edit",
-        AddComponent => "AddComponent",
-        Connect => "Connect",
-        AddMeasure => "AddMeasure",
-        Delete => "Delete",
-        PhaseBack => "PhaseBack",
-        PhaseForward => "PhaseForward",
-        ShiftUp => "ShiftUp",
-        ShiftDown => "ShiftDown",
-        Undo => "Undo",
-        Redo => "Redo",
-        Save => "Save",
-        Find => "Find",
-        ToggleWeakest => "ToggleWeakest",
-        NextTheme => "NextTheme",
-        Help => "Help",
-        Quit => "Quit",
-        Organisations => "Organisations",
-        AddPathway => "AddPathway",
-        EditPathway => "EditPathway",
-        DeletePathway => "DeletePathway",
-        Input(_) => "Input",
-        Backspace => "Backspace",
-        ClearField => "ClearField",
-        NextField => "NextField",
-        PrevField => "PrevField",
-        ChoicePrev => "ChoicePrev",
-        ChoiceNext => "ChoiceNext",
-        Confirm => "Confirm",
-        Cancel => "Cancel",
-        SelectComponent(_) => "SelectComponent",
-        SelectPathway(_) => "SelectPathway",
-        SelectWeakest(_) => "SelectWeakest",
-        ApplyOrder(_) => "ApplyOrder",
-        Tidy => "Tidy",
-    };
-    VARIANTS.iter().position(|v| *v == name).unwrap()
+    let debug = format!("{action:?}");
+    let name = debug.split('(').next().unwrap_or_default();
+    VARIANTS
+        .iter()
+        .position(|v| *v == name)
+        .unwrap_or_else(|| panic!("{name} is missing from VARIANTS"))
 }
 
 #[test]
@@ -694,23 +582,16 @@ fn random_actions_never_panic_or_lose_an_edit() {
         .zip(&ACTIONS)
         .map(|(name, n)| format!("{name} {}", n.load(Ordering::Relaxed)))
         .collect();
-    let events = |e: Event| EVENTS[e as usize].load(Ordering::Relaxed);
+    let tally: Vec<String> = TALLY
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|(what, n)| format!("{what} {n}"))
+        .collect();
     eprintln!(
-        "app_fuzz: {cases} cases passed, {} steps; {} changes to the document ({}), {} form \
-         refusals, {} questions answered, {} saves, {} reloads; actions applied: {}",
+        "app_fuzz: {cases} cases passed, {} steps; {}; actions applied: {}",
         steps.load(Ordering::Relaxed),
-        events(Event::Change),
-        CHANGES
-            .lock()
-            .unwrap()
-            .iter()
-            .map(|(what, n)| format!("{what} {n}"))
-            .collect::<Vec<_>>()
-            .join(", "),
-        events(Event::Refused),
-        events(Event::Answer),
-        events(Event::Save),
-        events(Event::Reload),
+        tally.join(", "),
         counts.join(", ")
     );
     // Every variant was tried (shrinking may have run some more, never fewer).

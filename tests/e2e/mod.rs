@@ -213,7 +213,12 @@ pub fn kill(signal: &str, pid: u32) {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = self.cmd().arg("kill-server").status();
+        // Quietly: a test may have closed the server already (kill_window).
+        let _ = self
+            .cmd()
+            .arg("kill-server")
+            .stderr(std::process::Stdio::null())
+            .status();
     }
 }
 
