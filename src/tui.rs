@@ -2,11 +2,12 @@
 //! It also keeps work safe (DESIGN §8): a recovery copy behind every edit, signals and
 //! panics that write it and restore the terminal, and saves that notice changes on disk.
 
-use std::io::{IsTerminal, stdout};
+use std::io::{self, IsTerminal, Write, stderr, stdout};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::{Result, bail};
@@ -86,33 +87,34 @@ pub fn run(options: EditorOptions) -> Result<()> {
             &signal,
         )
     }));
+    // The work first: restoring a terminal that has gone (a closed window) fails.
+    if !matches!(outcome, Ok(Ok(Stop::Quit))) {
+        keeper.write_now(&app);
+        keeper.release();
+    }
     execute!(stdout(), DisableMouseCapture).ok();
-    ratatui::restore();
+    if let Err(e) = ratatui::try_restore() {
+        // Not eprintln!: it panics when the terminal has gone.
+        let _ = writeln!(stderr(), "carepath: could not restore the terminal: {e}");
+    }
     match outcome {
         Ok(Ok(Stop::Quit)) => {
             keeper.finish();
             Ok(())
         }
         Ok(Ok(Stop::Signal(sig))) => {
-            keeper.write_now(&app);
-            keeper.release();
             if let Some(copy) = keeper.written_copy() {
-                eprintln!(
+                let _ = writeln!(
+                    stderr(),
                     "carepath: stopped by signal {sig}; your edits are kept in {}",
                     copy.display()
                 );
             }
             std::process::exit(128 + sig as i32);
         }
-        Ok(Err(e)) => {
-            keeper.write_now(&app);
-            keeper.release();
-            Err(e)
-        }
+        Ok(Err(e)) => Err(e),
         Err(_) => {
             // The panic hook has restored the terminal and printed the panic.
-            keeper.write_now(&app);
-            keeper.release();
             match keeper.written_copy() {
                 Some(copy) => bail!(
                     "carepath stopped unexpectedly; your edits are kept in {} and are offered when you open the file again",
@@ -171,10 +173,16 @@ fn event_loop(
     let plain = Theme::no_colour();
     let mut hits = HitMap::default();
     let mut redraw = true;
+    let input = read_input()?;
     loop {
         let sig = signal.load(Ordering::Relaxed);
         if sig != 0 {
             return Ok(Stop::Signal(sig));
+        }
+        // A closed window may send no signal to this process (a shell that does not pass
+        // SIGHUP on): the terminal is gone all the same.
+        if !stdout().is_terminal() {
+            return Ok(Stop::Signal(signal_hook::consts::SIGHUP as usize));
         }
         keeper.after_update(app);
         if redraw {
@@ -186,12 +194,16 @@ fn event_loop(
             terminal.draw(|frame| hits = ui::render(frame, app, theme, &mut state))?;
         }
         // Wake for a signal, or to write a pending recovery copy, even with no input.
-        if !event::poll(keeper.wait().min(Duration::from_millis(250)))? {
-            redraw = false;
-            continue;
-        }
+        let event = match input.recv_timeout(keeper.wait().min(Duration::from_millis(250))) {
+            Ok(event) => event?,
+            Err(RecvTimeoutError::Timeout) => {
+                redraw = false;
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => bail!("the terminal's input has ended"),
+        };
         redraw = true;
-        let action = match event::read()? {
+        let action = match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => action_for_key(&app.mode, &key),
             Event::Mouse(mouse) => match mouse.kind {
                 MouseEventKind::Down(MouseButton::Left) => hits.action_at(mouse.column, mouse.row),
@@ -223,6 +235,26 @@ fn event_loop(
             keeper.decided(choice);
         }
     }
+}
+
+/// Terminal events, read on a thread of their own. crossterm 0.29 spins for ever inside
+/// `event::poll` and `event::read` once the terminal has gone (its read loop stops neither
+/// at end of file nor on EIO: crossterm-rs/crossterm#793), so the loop never waits inside
+/// crossterm: it waits on this channel, and so still sees signals and a closed terminal.
+fn read_input() -> Result<Receiver<io::Result<Event>>> {
+    let (send, receive) = mpsc::channel();
+    std::thread::Builder::new()
+        .name("terminal input".into())
+        .spawn(move || {
+            loop {
+                let event = event::read();
+                let failed = event.is_err();
+                if send.send(event).is_err() || failed {
+                    break;
+                }
+            }
+        })?;
+    Ok(receive)
 }
 
 fn scroll(state: &mut UiState, app: &App, dx: i32, dy: i32) -> Option<crate::app::Action> {
