@@ -2,7 +2,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{Action, Mode};
+use super::{ANSWER_KEYS, Action, Mode};
 
 /// A key as the table names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -277,6 +277,51 @@ pub fn action_for_key(mode: &Mode, key: &KeyEvent) -> Option<Action> {
             KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
             KeyCode::Esc => Some(Action::Cancel),
             _ => None,
+        },
+        Mode::Present { .. } => match key.code {
+            KeyCode::Esc | KeyCode::Char('p' | 'q') => Some(Action::Cancel),
+            KeyCode::Char(' ' | 'f') => Some(Action::WholePathway),
+            KeyCode::Char('r' | 'w') => Some(Action::Reveal),
+            _ => normal(key).filter(|a| {
+                matches!(
+                    a,
+                    Action::PrevColumn
+                        | Action::NextColumn
+                        | Action::PrevPathway
+                        | Action::NextPathway
+                        | Action::NextTheme
+                )
+            }),
+        },
+        Mode::Examine { .. } => match key.code {
+            KeyCode::Esc | KeyCode::Char('x') => Some(Action::Cancel),
+            KeyCode::Char('z') if ctrl => Some(Action::Undo),
+            KeyCode::Char('r' | 'y') if ctrl => Some(Action::Redo),
+            KeyCode::Char(c)
+                if !ctrl
+                    && ANSWER_KEYS
+                        .iter()
+                        .any(|(k, _)| *k == c.to_ascii_lowercase()) =>
+            {
+                Some(Action::Input(c))
+            }
+            _ => normal(key).filter(|a| matches!(a, Action::PrevComponent | Action::NextComponent)),
+        },
+        Mode::Actions { .. } => match key.code {
+            KeyCode::Esc | KeyCode::Char('q' | 'v') => Some(Action::Cancel),
+            KeyCode::Char(' ' | 's') => Some(Action::Input('s')),
+            KeyCode::Enter | KeyCode::Char('e') => Some(Action::Edit),
+            KeyCode::Char('d') | KeyCode::Delete => Some(Action::Delete),
+            _ => normal(key).filter(|a| {
+                matches!(
+                    a,
+                    Action::PrevComponent | Action::NextComponent | Action::Undo | Action::Redo
+                )
+            }),
+        },
+        Mode::Overview { .. } => match key.code {
+            KeyCode::Esc | KeyCode::Char('q' | 'o') => Some(Action::Cancel),
+            _ => normal(key).filter(|a| matches!(a, Action::PrevComponent | Action::NextComponent)),
         },
         Mode::Normal => normal(key),
     }

@@ -18,6 +18,10 @@ impl App {
             Mode::Help => Effect::None,
             Mode::Organisations { cursor } => self.in_organisations(cursor, action),
             Mode::Prompt(prompt) => self.prompting(prompt, action),
+            Mode::Present { phase, reveal } => self.presenting(phase, reveal, action),
+            Mode::Examine { question } => self.examining(question, action),
+            Mode::Actions { cursor } => self.in_actions(cursor, action),
+            Mode::Overview { scroll } => self.in_overview(scroll, action),
         }
     }
 
@@ -201,7 +205,15 @@ impl App {
                 }
             }
             Action::Tidy => self.tidy(),
-            Action::Input(_)
+            Action::Present => self.start_presenting(),
+            Action::Examine => self.start_examining(),
+            Action::Note => self.start_note(),
+            Action::AddImprovement => self.start_action(),
+            Action::ActionsView => self.mode = Mode::Actions { cursor: 0 },
+            Action::Overview => self.mode = Mode::Overview { scroll: 0 },
+            Action::WholePathway
+            | Action::Reveal
+            | Action::Input(_)
             | Action::Backspace
             | Action::ClearField
             | Action::NextField

@@ -30,6 +30,10 @@ pub fn draw(
         Mode::Organisations { cursor } => organisations(frame, area, app, *cursor, theme),
         Mode::Prompt(prompt) => prompt_overlay(frame, area, prompt, theme),
         Mode::Normal | Mode::Connect { .. } | Mode::Find { .. } => return,
+        Mode::Present { .. }
+        | Mode::Examine { .. }
+        | Mode::Actions { .. }
+        | Mode::Overview { .. } => return,
     }
     // A modal overlay takes every click, so nothing beneath it changes.
     hits.cover(area);
