@@ -186,6 +186,42 @@ pub const NORMAL_KEYS: &[Binding] = &[
         "delete the pathway (asks first)"
     ),
     bind!(
+        [Char('p')],
+        "p",
+        Action::Present,
+        "presentation mode: the map alone, phase by phase"
+    ),
+    bind!(
+        [Char('x')],
+        "x",
+        Action::Examine,
+        "examine the component: answer its structure-and-process checklist"
+    ),
+    bind!(
+        [Char('n')],
+        "n",
+        Action::Note,
+        "add a one-line note to the selection"
+    ),
+    bind!(
+        [Char('A')],
+        "A",
+        Action::AddImprovement,
+        "agree an improvement action for the component"
+    ),
+    bind!(
+        [Char('v')],
+        "v",
+        Action::ActionsView,
+        "all improvement actions, by status and due date"
+    ),
+    bind!(
+        [Char('o')],
+        "o",
+        Action::Overview,
+        "network overview: pathways, organisations, findings across pathways"
+    ),
+    bind!(
         [Char('?'), Code(KeyCode::F(1))],
         "? F1",
         Action::Help,
@@ -213,6 +249,19 @@ pub const OTHER_KEYS: &[(&str, &str)] = &[
         "O, then a e d",
         "organisations: add, edit, delete; Esc to leave",
     ),
+    (
+        "p, then ← → Space r",
+        "presentation: phase by phase, whole pathway, reveal weak links; Esc to leave",
+    ),
+    (
+        "x, then ↑ ↓ y p n u",
+        "examine: answer Yes, Partly, No or Unknown; Esc to leave",
+    ),
+    (
+        "v, then e s d",
+        "actions: edit, next status (Open, InProgress, Done), delete; Esc to leave",
+    ),
+    ("o, then ↑ ↓", "overview: scroll; Esc to leave"),
     (
         "mouse",
         "click a component, tab or weakest link; wheel scrolls",
