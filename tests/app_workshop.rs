@@ -218,6 +218,11 @@ fn improvement_actions_add_validate_date_complete_delete() {
     assert!(matches!(app.mode, Mode::Confirm(_)));
     app.update(Action::Confirm);
     assert_eq!(app.document().actions().len(), count);
+    assert!(
+        matches!(app.mode, Mode::Actions { .. }),
+        "back to the list after deleting: {:?}",
+        app.mode
+    );
     app.update(Action::Undo);
     assert_eq!(now(&app).status, ActionStatus::Done);
     run(&mut app, [Action::Undo, Action::Undo, Action::Undo]);
@@ -251,6 +256,10 @@ fn edit_an_action_from_the_view() {
         .find(|a| a.id == id)
         .unwrap();
     assert_eq!(a.owner, "Clinical lead");
+    // Esc in the form also goes back to the list.
+    app.update(Action::Edit);
+    app.update(Action::Cancel);
+    assert!(matches!(app.mode, Mode::Actions { .. }), "{:?}", app.mode);
     app.update(Action::Cancel);
     assert_eq!(app.mode, Mode::Normal);
 }

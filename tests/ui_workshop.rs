@@ -198,6 +198,14 @@ fn overview_scrolls_and_stops_at_the_end() {
     );
     app.update(Action::NextComponent);
     assert_eq!(screen(&app, 80, 24), end, "it stops at the end");
+    // Back up: the view moves within a screenful of presses, not two hundred.
+    let presses = (1..=24)
+        .find(|_| {
+            app.update(Action::PrevComponent);
+            screen(&app, 80, 24) != end
+        })
+        .expect("↑ moves the view back");
+    assert!(presses <= 24);
 }
 
 // ---------------------------------------------------------------- status line

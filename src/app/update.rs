@@ -357,6 +357,10 @@ impl App {
             Action::ChoiceNext | Action::NextColumn => form.cycle(true),
             Action::Cancel => {
                 self.info("Cancelled");
+                // An action edited from the actions list goes back to it.
+                if matches!(form.purpose, Purpose::EditAction { .. }) {
+                    self.mode = Mode::Actions { cursor: 0 };
+                }
                 return Effect::None;
             }
             Action::Confirm => {
@@ -378,6 +382,17 @@ impl App {
     }
 
     fn confirming(&mut self, confirm: Confirm, action: Action) -> Effect {
+        // Deleting an action is asked from the actions list: yes or no goes back there.
+        let from_actions = matches!(&confirm, Confirm::Apply { edit, .. }
+            if matches!(**edit, Edit::RemoveAction { .. }));
+        if from_actions
+            && matches!(
+                action,
+                Action::Confirm | Action::Cancel | Action::Input('y' | 'Y' | 'n' | 'N')
+            )
+        {
+            self.mode = Mode::Actions { cursor: 0 };
+        }
         match action {
             Action::Confirm | Action::Input('y') | Action::Input('Y') => match confirm {
                 Confirm::QuitUnsaved => return Effect::Quit,

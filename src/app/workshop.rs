@@ -334,9 +334,15 @@ impl App {
     // ----- the network overview -----
 
     pub(super) fn in_overview(&mut self, scroll: u16, action: Action) -> Effect {
+        // No further than the overview has lines (an upper bound, as a finding across
+        // pathways may wrap), so ↑ after scrolling past the end soon moves the view.
+        let doc = self.document();
+        let cross = crate::analysis::overview(doc, self.analysis()).cross.len();
+        let most = (12 + doc.pathways().len() + doc.organisations().len() + 3 * cross)
+            .min(usize::from(u16::MAX)) as u16;
         let scroll = match action {
-            Action::PrevComponent => scroll.saturating_sub(1),
-            Action::NextComponent => scroll.saturating_add(1),
+            Action::PrevComponent => scroll.min(most).saturating_sub(1),
+            Action::NextComponent => scroll.saturating_add(1).min(most),
             Action::Cancel | Action::Overview | Action::Quit => return Effect::None,
             _ => scroll,
         };
