@@ -12,7 +12,8 @@ use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::{Result, bail};
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, MouseButton,
+    MouseEventKind,
 };
 use crossterm::execute;
 
@@ -204,6 +205,16 @@ fn event_loop(
         };
         redraw = true;
         let action = match event {
+            // Help that does not fit scrolls with the arrows as with the wheel.
+            Event::Key(key) if key.kind != KeyEventKind::Release && app.mode == Mode::Help => {
+                match key.code {
+                    KeyCode::Up => scroll(&mut state, app, 0, -1),
+                    KeyCode::Down => scroll(&mut state, app, 0, 1),
+                    KeyCode::PageUp => scroll(&mut state, app, 0, -10),
+                    KeyCode::PageDown => scroll(&mut state, app, 0, 10),
+                    _ => action_for_key(&app.mode, &key),
+                }
+            }
             Event::Key(key) if key.kind != KeyEventKind::Release => action_for_key(&app.mode, &key),
             Event::Mouse(mouse) => match mouse.kind {
                 MouseEventKind::Down(MouseButton::Left) => hits.action_at(mouse.column, mouse.row),
@@ -258,6 +269,14 @@ fn read_input() -> Result<Receiver<io::Result<Event>>> {
 }
 
 fn scroll(state: &mut UiState, app: &App, dx: i32, dy: i32) -> Option<crate::app::Action> {
+    // The overview keeps its scroll in the app: the wheel moves it as the arrows do.
+    if matches!(app.mode, Mode::Overview { .. }) && dy != 0 {
+        return Some(if dy > 0 {
+            crate::app::Action::NextComponent
+        } else {
+            crate::app::Action::PrevComponent
+        });
+    }
     ui::scroll(state, app, dx, dy);
     None
 }

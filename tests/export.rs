@@ -381,6 +381,45 @@ fn markdown_report() {
 }
 
 #[test]
+fn actions_minutes_of_the_example() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("pathways/type1-diabetes.ron");
+    let md = export(dir.path(), &file, "actions");
+    assert!(
+        md.starts_with("# Actions agreed: Children's type 1 diabetes network (example)\n"),
+        "{md}"
+    );
+    assert!(md.contains(": 1 open, 1 in progress, 1 done."), "{md}");
+    let pathway = md
+        .find("\n## Type 1 diabetes\n")
+        .expect("a pathway heading");
+    // Each action under its component's heading, in the pathway's order.
+    let mut last = pathway;
+    for (heading, row) in [
+        (
+            "### Same-day finger-prick glucose test in general practice (General practices): Recognition",
+            "| Send the 4Ts pack to every practice and audit same-day referral of children with a raised finger-prick glucose. | Primary care clinical lead | 2026-09-30 | Done |",
+        ),
+        (
+            "### Annual review of key care processes (Paediatric diabetes unit): Review",
+            "| Add all seven care processes to the clinic template, with a nurse-led catch-up list for missed checks. | PDU lead nurse | 2027-03-31",
+        ),
+        (
+            "### Joint young people's transition clinic (Paediatric diabetes unit): Transition",
+            "| Agree a joint transition protocol with the young adult service, with a named worker from age 14. | PDU consultant and adult diabetes lead | 2027-06-30",
+        ),
+    ] {
+        let h = md
+            .find(heading)
+            .unwrap_or_else(|| panic!("{heading}\n{md}"));
+        let r = md.find(row).unwrap_or_else(|| panic!("{row}\n{md}"));
+        assert!(last < h && h < r, "{heading} in order, its action under it");
+        last = r;
+    }
+    assert_eq!(md.matches("| action | owner | due | status |").count(), 3);
+}
+
+#[test]
 fn markdown_tables_survive_awkward_names() {
     let dir = tempfile::tempdir().unwrap();
     let file = save(dir.path(), "awkward.ron", &awkward());

@@ -108,17 +108,33 @@ fn details_focus_and_weakest_highlight_80x24() {
 fn help_overlay() {
     let mut app = example();
     app.update(Action::Help);
-    let shown = screen(&app, 80, 24);
-    // Every key of both tables is there.
-    for b in carepath::app::NORMAL_KEYS {
-        assert!(shown.contains(b.label), "{} missing from help", b.label);
+    // Every key of both tables is there: at once on a large screen, and by scrolling
+    // (the arrows or the wheel) on a small one.
+    let everything = |shown: &str| {
+        for b in carepath::app::NORMAL_KEYS {
+            assert!(shown.contains(b.label), "{} missing from help", b.label);
+        }
+        for (label, _) in carepath::app::OTHER_KEYS {
+            let start: String = label.chars().take(8).collect();
+            assert!(shown.contains(&start), "{label} missing from help");
+        }
+    };
+    let large = screen(&app, 160, 48);
+    everything(&large);
+    assert!(large.contains("Any key closes help"));
+    let theme = Theme::default();
+    let mut state = UiState::new();
+    let (buf, _) = draw(&app, &theme, &mut state, 80, 24);
+    let top = text(&buf);
+    assert!(top.contains("↑↓ or the wheel scroll for more"));
+    let mut seen = top.clone();
+    for _ in 0..40 {
+        ui::scroll(&mut state, &app, 0, 1);
+        seen.push_str(&text(&draw(&app, &theme, &mut state, 80, 24).0));
     }
-    for (label, _) in carepath::app::OTHER_KEYS {
-        let start: String = label.chars().take(8).collect();
-        assert!(shown.contains(&start), "{label} missing from help");
-    }
-    insta::assert_snapshot!("help_80x24", shown);
-    insta::assert_snapshot!("help_160x48", screen(&app, 160, 48));
+    everything(&seen);
+    insta::assert_snapshot!("help_80x24", top);
+    insta::assert_snapshot!("help_160x48", large);
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! weakest links. Plain Rust: it reads a `Network` and knows nothing of the terminal.
 
 mod findings;
+mod overview;
 mod reach;
 mod status;
 
@@ -10,6 +11,7 @@ use serde::Serialize;
 use crate::model::{Network, Pathway, Phase};
 
 pub use findings::{Finding, FindingKind, Severity, with_unit};
+pub use overview::{CrossFinding, Overview, PathwaySummary, overview};
 pub use reach::{Journeys, is_full_reach, journeys};
 pub use status::{Score, Status, attainment, measure_status};
 

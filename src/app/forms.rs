@@ -6,7 +6,7 @@ use crate::model::{
 };
 
 use super::form::{Field, Form, format_history, parse_history};
-use super::{App, Edit, Effect, Selection};
+use super::{App, Edit, Effect, Mode, Selection};
 
 /// What a form is for: which item it creates or changes.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,6 +21,9 @@ pub enum Purpose {
     NewPathway,
     EditPathway { id: String },
     SaveAs,
+    Note { to: Selection },
+    NewAction { component: String },
+    EditAction { id: String },
 }
 
 fn names<T: std::fmt::Debug>(items: &[T]) -> Vec<String> {
@@ -323,6 +326,32 @@ impl App {
                     id: id.clone(),
                     details,
                 })?;
+            }
+            Purpose::Note { to } => {
+                self.add_note(to, &form.text("Note"))?;
+            }
+            Purpose::NewAction { component } => {
+                let action = self.action_from_form(
+                    form,
+                    self.document().new_action_id(),
+                    component.clone(),
+                )?;
+                self.apply(Edit::AddAction(action))?;
+            }
+            Purpose::EditAction { id } => {
+                let component = self
+                    .document()
+                    .actions()
+                    .iter()
+                    .find(|a| &a.id == id)
+                    .map(|a| a.component.clone())
+                    .ok_or("the action is gone")?;
+                let action = self.action_from_form(form, id.clone(), component)?;
+                self.apply(Edit::UpdateAction {
+                    id: id.clone(),
+                    action,
+                })?;
+                self.mode = Mode::Actions { cursor: 0 };
             }
             Purpose::SaveAs => {
                 let path = std::path::PathBuf::from(form.text("File"));

@@ -2,7 +2,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{Action, Mode};
+use super::{ANSWER_KEYS, Action, Mode};
 
 /// A key as the table names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,6 +186,42 @@ pub const NORMAL_KEYS: &[Binding] = &[
         "delete the pathway (asks first)"
     ),
     bind!(
+        [Char('p')],
+        "p",
+        Action::Present,
+        "presentation mode: the map alone, phase by phase"
+    ),
+    bind!(
+        [Char('x')],
+        "x",
+        Action::Examine,
+        "examine the component: answer its structure-and-process checklist"
+    ),
+    bind!(
+        [Char('n')],
+        "n",
+        Action::Note,
+        "add a one-line note to the selection"
+    ),
+    bind!(
+        [Char('A')],
+        "A",
+        Action::AddImprovement,
+        "agree an improvement action for the component"
+    ),
+    bind!(
+        [Char('v')],
+        "v",
+        Action::ActionsView,
+        "all improvement actions, by status and due date"
+    ),
+    bind!(
+        [Char('o')],
+        "o",
+        Action::Overview,
+        "network overview: pathways, organisations, findings across pathways"
+    ),
+    bind!(
         [Char('?'), Code(KeyCode::F(1))],
         "? F1",
         Action::Help,
@@ -213,6 +249,19 @@ pub const OTHER_KEYS: &[(&str, &str)] = &[
         "O, then a e d",
         "organisations: add, edit, delete; Esc to leave",
     ),
+    (
+        "p, then ← → Space r",
+        "presentation: phase by phase, whole pathway, reveal weak links; Esc to leave",
+    ),
+    (
+        "x, then ↑ ↓ y p n u",
+        "examine: answer Yes, Partly, No or Unknown; Esc to leave",
+    ),
+    (
+        "v, then e s d",
+        "actions: edit, next status (Open, InProgress, Done), delete; Esc to leave",
+    ),
+    ("o, then ↑ ↓", "overview: scroll; Esc to leave"),
     (
         "mouse",
         "click a component, tab or weakest link; wheel scrolls",
@@ -277,6 +326,51 @@ pub fn action_for_key(mode: &Mode, key: &KeyEvent) -> Option<Action> {
             KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
             KeyCode::Esc => Some(Action::Cancel),
             _ => None,
+        },
+        Mode::Present { .. } => match key.code {
+            KeyCode::Esc | KeyCode::Char('p' | 'q') => Some(Action::Cancel),
+            KeyCode::Char(' ' | 'f') => Some(Action::WholePathway),
+            KeyCode::Char('r' | 'w') => Some(Action::Reveal),
+            _ => normal(key).filter(|a| {
+                matches!(
+                    a,
+                    Action::PrevColumn
+                        | Action::NextColumn
+                        | Action::PrevPathway
+                        | Action::NextPathway
+                        | Action::NextTheme
+                )
+            }),
+        },
+        Mode::Examine { .. } => match key.code {
+            KeyCode::Esc | KeyCode::Char('x') => Some(Action::Cancel),
+            KeyCode::Char('z') if ctrl => Some(Action::Undo),
+            KeyCode::Char('r' | 'y') if ctrl => Some(Action::Redo),
+            KeyCode::Char(c)
+                if !ctrl
+                    && ANSWER_KEYS
+                        .iter()
+                        .any(|(k, _)| *k == c.to_ascii_lowercase()) =>
+            {
+                Some(Action::Input(c))
+            }
+            _ => normal(key).filter(|a| matches!(a, Action::PrevComponent | Action::NextComponent)),
+        },
+        Mode::Actions { .. } => match key.code {
+            KeyCode::Esc | KeyCode::Char('q' | 'v') => Some(Action::Cancel),
+            KeyCode::Char(' ' | 's') => Some(Action::Input('s')),
+            KeyCode::Enter | KeyCode::Char('e') => Some(Action::Edit),
+            KeyCode::Char('d') | KeyCode::Delete => Some(Action::Delete),
+            _ => normal(key).filter(|a| {
+                matches!(
+                    a,
+                    Action::PrevComponent | Action::NextComponent | Action::Undo | Action::Redo
+                )
+            }),
+        },
+        Mode::Overview { .. } => match key.code {
+            KeyCode::Esc | KeyCode::Char('q' | 'o') => Some(Action::Cancel),
+            _ => normal(key).filter(|a| matches!(a, Action::PrevComponent | Action::NextComponent)),
         },
         Mode::Normal => normal(key),
     }

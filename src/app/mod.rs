@@ -9,6 +9,7 @@ mod keymap;
 mod navigate;
 mod safety;
 mod update;
+mod workshop;
 
 use std::path::PathBuf;
 
@@ -21,6 +22,7 @@ pub use forms::Purpose;
 pub use history::{History, UNDO_LIMIT};
 pub use keymap::{Binding, Key, NORMAL_KEYS, OTHER_KEYS, action_for_key};
 pub use safety::{Prompt, RecoveryChoice};
+pub use workshop::{ACTION_STATUSES, ANSWER_KEYS};
 
 /// What the user asked for: one per key, click or form step. Every change of state goes
 /// through `App::update` with one of these.
@@ -75,6 +77,20 @@ pub enum Action {
     ApplyOrder(Vec<String>),
     /// Reorder the current pathway's columns to reduce crossings.
     Tidy,
+    /// Workshop: presentation mode; in it, the whole pathway or one phase, and reveal.
+    Present,
+    WholePathway,
+    Reveal,
+    /// Answer the structure-and-process checklist of the selected component.
+    Examine,
+    /// A one-line note on the selection.
+    Note,
+    /// An improvement action for the selected component.
+    AddImprovement,
+    /// The list of all improvement actions.
+    ActionsView,
+    /// Every pathway, organisation and cross-pathway finding at a glance.
+    Overview,
 }
 
 /// What the event loop must do after an update: the only way state asks for I/O.
@@ -141,6 +157,24 @@ pub enum Mode {
     },
     /// A question with several answers (recovery, changed on disk).
     Prompt(Prompt),
+    /// Presentation: the map alone, one phase (`Some`) or the whole pathway, weak links
+    /// hidden until revealed.
+    Present {
+        phase: Option<Phase>,
+        reveal: bool,
+    },
+    /// Answering the checklist of the selected component, at a question.
+    Examine {
+        question: usize,
+    },
+    /// The actions list, with its cursor.
+    Actions {
+        cursor: usize,
+    },
+    /// The network overview, scrolled.
+    Overview {
+        scroll: u16,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -182,6 +216,8 @@ pub struct App {
     /// A content hash of the file as last read or written here, to notice changes on disk.
     pub disk_hash: Option<u64>,
     recovery_choice: Option<RecoveryChoice>,
+    /// Today's date, `YYYY-MM-DD`, for overdue actions.
+    pub today: String,
 }
 
 impl App {
@@ -210,6 +246,7 @@ impl App {
             weakest_cursor: 0,
             disk_hash: None,
             recovery_choice: None,
+            today: crate::model::today(),
         };
         app.select_first();
         app

@@ -18,6 +18,10 @@ impl App {
             Mode::Help => Effect::None,
             Mode::Organisations { cursor } => self.in_organisations(cursor, action),
             Mode::Prompt(prompt) => self.prompting(prompt, action),
+            Mode::Present { phase, reveal } => self.presenting(phase, reveal, action),
+            Mode::Examine { question } => self.examining(question, action),
+            Mode::Actions { cursor } => self.in_actions(cursor, action),
+            Mode::Overview { scroll } => self.in_overview(scroll, action),
         }
     }
 
@@ -201,7 +205,15 @@ impl App {
                 }
             }
             Action::Tidy => self.tidy(),
-            Action::Input(_)
+            Action::Present => self.start_presenting(),
+            Action::Examine => self.start_examining(),
+            Action::Note => self.start_note(),
+            Action::AddImprovement => self.start_action(),
+            Action::ActionsView => self.mode = Mode::Actions { cursor: 0 },
+            Action::Overview => self.mode = Mode::Overview { scroll: 0 },
+            Action::WholePathway
+            | Action::Reveal
+            | Action::Input(_)
             | Action::Backspace
             | Action::ClearField
             | Action::NextField
@@ -345,6 +357,10 @@ impl App {
             Action::ChoiceNext | Action::NextColumn => form.cycle(true),
             Action::Cancel => {
                 self.info("Cancelled");
+                // An action edited from the actions list goes back to it.
+                if matches!(form.purpose, Purpose::EditAction { .. }) {
+                    self.mode = Mode::Actions { cursor: 0 };
+                }
                 return Effect::None;
             }
             Action::Confirm => {
@@ -366,6 +382,17 @@ impl App {
     }
 
     fn confirming(&mut self, confirm: Confirm, action: Action) -> Effect {
+        // Deleting an action is asked from the actions list: yes or no goes back there.
+        let from_actions = matches!(&confirm, Confirm::Apply { edit, .. }
+            if matches!(**edit, Edit::RemoveAction { .. }));
+        if from_actions
+            && matches!(
+                action,
+                Action::Confirm | Action::Cancel | Action::Input('y' | 'Y' | 'n' | 'N')
+            )
+        {
+            self.mode = Mode::Actions { cursor: 0 };
+        }
         match action {
             Action::Confirm | Action::Input('y') | Action::Input('Y') => match confirm {
                 Confirm::QuitUnsaved => return Effect::Quit,

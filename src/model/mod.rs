@@ -1,5 +1,6 @@
 //! The domain model of DESIGN §2-3: plain Rust, no terminal and no file I/O.
 
+mod date;
 mod error;
 mod id;
 mod items;
@@ -9,6 +10,7 @@ mod pathway;
 mod types;
 mod validate;
 
+pub use date::{parse_date, today};
 pub use error::ModelError;
 pub use id::{id_from_name, is_valid_id, unique_id};
 pub use items::{Action, Component, Link, Organisation};

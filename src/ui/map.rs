@@ -6,19 +6,20 @@ use std::collections::HashMap;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 use super::UiState;
+use super::boxes::{BoxItem, Mark, Painter, draw_box};
 use super::hit::HitMap;
 use super::panels::status_span;
-use super::text::{fit, fit_padded, number, share, width};
+use super::text::{fit, number, share, width};
 use super::theme::Theme;
 use crate::analysis::{FindingKind, Status, Target};
 use crate::app::{Action, App, Mode, Panel, Selection};
 use crate::layout::{Layout, LayoutOptions, MapRect, Viewport};
-use crate::model::Pathway;
+use crate::model::{Pathway, Phase};
 
 /// How many of the current pathway's weakest items `w` highlights.
 pub const HIGHLIGHTED: usize = 5;
@@ -57,7 +58,7 @@ fn body_size(layout: &Layout) -> (u32, u32) {
 }
 
 /// A box in body coordinates (map row 1 is body row 0).
-fn body_rect(r: MapRect) -> MapRect {
+pub(super) fn body_rect(r: MapRect) -> MapRect {
     MapRect::new(r.x, r.y.saturating_sub(1), r.width, r.height)
 }
 
@@ -83,7 +84,7 @@ pub fn scroll(state: &mut UiState, app: &App, dx: i32, dy: i32) -> bool {
 }
 
 /// Links of the current pathway that are weak hand-offs (DESIGN §5), by position.
-fn weak_handoffs(app: &App, pathway: &Pathway) -> Vec<usize> {
+pub(super) fn weak_handoffs(app: &App, pathway: &Pathway) -> Vec<usize> {
     app.analysis()
         .findings
         .iter()
@@ -93,11 +94,15 @@ fn weak_handoffs(app: &App, pathway: &Pathway) -> Vec<usize> {
         .collect()
 }
 
-/// The current pathway's highlighted weakest items with their rank, 1 first.
-fn ranks(app: &App, pathway: &Pathway) -> (HashMap<usize, usize>, HashMap<usize, usize>) {
+/// Positions of components and of links with their rank.
+pub(super) type Ranks = (HashMap<usize, usize>, HashMap<usize, usize>);
+
+/// The current pathway's highlighted weakest items with their rank, 1 first; none
+/// unless `show`.
+pub(super) fn ranks(app: &App, pathway: &Pathway, show: bool) -> Ranks {
     let mut components = HashMap::new();
     let mut links = HashMap::new();
-    if !app.show_weakest {
+    if !show {
         return (components, links);
     }
     let current = app
@@ -122,15 +127,17 @@ fn ranks(app: &App, pathway: &Pathway) -> (HashMap<usize, usize>, HashMap<usize,
     (components, links)
 }
 
-/// How a box is marked, strongest first.
+/// How the map is dressed: the editor's, or presentation's before and after reveal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mark {
-    /// The box a new link would go to (connect mode).
-    Target,
-    Selected,
-    /// The source of a link being connected.
-    Source,
-    Plain,
+pub struct Look {
+    /// Status symbols and words on the boxes.
+    pub status: bool,
+    /// Weak hand-offs marked.
+    pub weak: bool,
+    /// The weakest items numbered.
+    pub ranks: bool,
+    /// Presentation: heavy bold lines, no selection or column mark.
+    pub heavy: bool,
 }
 
 /// Draws the map panel and records its boxes for the mouse.
@@ -154,6 +161,29 @@ pub fn draw(
     let block = map_block(map_title(app, pathway, focused, theme), focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let look = Look {
+        status: true,
+        weak: true,
+        ranks: app.show_weakest,
+        heavy: false,
+    };
+    body(frame, inner, app, theme, state, hits, look);
+}
+
+/// The map of the current pathway in `inner`: phase headings on its top row, then the
+/// boxes and links, scrolled to follow the selection.
+pub(super) fn body(
+    frame: &mut Frame,
+    inner: Rect,
+    app: &App,
+    theme: &Theme,
+    state: &mut UiState,
+    hits: &mut HitMap,
+    look: Look,
+) {
+    let Some(pathway) = app.current_pathway() else {
+        return;
+    };
     if inner.height < 2 || inner.width < 2 {
         return;
     }
@@ -194,8 +224,10 @@ pub fn draw(
     let painter = Painter {
         origin: (inner.x, inner.y + 1),
         view,
+        heavy: look.heavy,
     };
-    headings(frame.buffer_mut(), inner, layout, view, app, theme);
+    let current = (!look.heavy).then_some(app.column);
+    headings(frame.buffer_mut(), inner, layout, view, current, theme);
     if pathway.components().is_empty() {
         let text = Line::styled(
             " No components yet: press a to add one in the current column",
@@ -205,16 +237,21 @@ pub fn draw(
         frame.render_widget(text, rect);
         return;
     }
-    let (box_ranks, link_ranks) = ranks(app, pathway);
-    links(
-        frame.buffer_mut(),
-        &painter,
-        layout,
-        app,
-        pathway,
-        theme,
-        &link_ranks,
-    );
+    let (box_ranks, link_ranks) = ranks(app, pathway, look.ranks);
+    let weak = if look.weak {
+        weak_handoffs(app, pathway)
+    } else {
+        Vec::new()
+    };
+    let routes = Routes {
+        weak: &weak,
+        ranks: &link_ranks,
+        selected: app
+            .selected_link()
+            .filter(|_| !look.heavy)
+            .and_then(|l| pathway.link_position(&l.from, &l.to)),
+    };
+    links(frame.buffer_mut(), &painter, layout, &routes, theme);
     let analysis = app.analysis().pathways.get(app.pathway);
     let connecting = match &app.mode {
         Mode::Connect { from } => Some(from.as_str()),
@@ -224,7 +261,7 @@ pub fn draw(
         let Some(screen) = painter.rect(*rect) else {
             continue;
         };
-        let selected = app.selection == Some(Selection::Component(c.id.clone()));
+        let selected = !look.heavy && app.selection == Some(Selection::Component(c.id.clone()));
         let mark = match (connecting, selected) {
             (Some(_), true) => Mark::Target,
             (_, true) => Mark::Selected,
@@ -241,7 +278,7 @@ pub fn draw(
         let item = BoxItem {
             name: &c.name,
             provider,
-            status,
+            status: look.status.then_some(status),
             mark,
             rank: box_ranks.get(&i).copied(),
         };
@@ -299,73 +336,13 @@ fn map_title(app: &App, pathway: &Pathway, focused: bool, theme: &Theme) -> Line
     Line::from(spans)
 }
 
-/// Turns map cells into screen cells for one frame.
-struct Painter {
-    /// The screen cell of body row 0 at the viewport's left edge.
-    origin: (u16, u16),
-    view: Viewport,
-}
-
-impl Painter {
-    /// The screen cell of a map cell (map row 1 is the first body row), if shown.
-    fn cell(&self, x: u32, y: u32) -> Option<(u16, u16)> {
-        let (sx, sy) = self.view.to_screen(x, y.checked_sub(1)?)?;
-        Some((self.origin.0 + sx as u16, self.origin.1 + sy as u16))
-    }
-
-    /// The visible part of a map rectangle on screen.
-    fn rect(&self, r: MapRect) -> Option<Rect> {
-        let body = body_rect(r);
-        let area = self.view.area();
-        let x0 = body.x.max(area.x);
-        let y0 = body.y.max(area.y);
-        let x1 = body.right().min(area.right());
-        let y1 = body.bottom().min(area.bottom());
-        (x0 < x1 && y0 < y1).then(|| {
-            Rect::new(
-                self.origin.0 + (x0 - area.x) as u16,
-                self.origin.1 + (y0 - area.y) as u16,
-                (x1 - x0) as u16,
-                (y1 - y0) as u16,
-            )
-        })
-    }
-
-    fn put(&self, buf: &mut Buffer, x: u32, y: u32, ch: char, style: Style) {
-        if let Some((sx, sy)) = self.cell(x, y)
-            && let Some(cell) = buf.cell_mut((sx, sy))
-        {
-            cell.set_char(ch).set_style(style);
-        }
-    }
-
-    /// A string from map cell (`x`, `y`), one cell per character (callers pass
-    /// single-width text or text already fitted by cells).
-    fn text(&self, buf: &mut Buffer, x: u32, y: u32, text: &str, style: Style) {
-        let mut at = x;
-        for c in text.chars() {
-            let w = width(c.encode_utf8(&mut [0; 4])) as u32;
-            if w == 0 {
-                continue;
-            }
-            if w == 1 {
-                self.put(buf, at, y, c, style);
-            } else if let (Some(a), Some(_)) = (self.cell(at, y), self.cell(at + w - 1, y)) {
-                // A wide character only where it shows whole.
-                buf.set_string(a.0, a.1, c.to_string(), style);
-            }
-            at += w;
-        }
-    }
-}
-
 /// The phase headings, kept on the top row however far the map is scrolled down.
 fn headings(
     buf: &mut Buffer,
     inner: Rect,
     layout: &Layout,
     view: Viewport,
-    app: &App,
+    current: Option<Phase>,
     theme: &Theme,
 ) {
     for column in &layout.columns {
@@ -383,7 +360,7 @@ fn headings(
         } else {
             theme.heading
         };
-        if column.phase == app.column {
+        if Some(column.phase) == current {
             style = style.add_modifier(Modifier::UNDERLINED);
         }
         let skip = (x0 - column.x) as usize;
@@ -401,61 +378,58 @@ fn dotted(ch: char) -> char {
     }
 }
 
-/// Links: all routes merged, then weak hand-offs dotted, highlighted ones with their
-/// rank, and the selected link in the selection style.
-fn links(
-    buf: &mut Buffer,
-    painter: &Painter,
-    layout: &Layout,
-    app: &App,
-    pathway: &Pathway,
-    theme: &Theme,
-    ranks: &HashMap<usize, usize>,
-) {
+/// Which links are marked, by position.
+struct Routes<'a> {
+    weak: &'a [usize],
+    ranks: &'a HashMap<usize, usize>,
+    selected: Option<usize>,
+}
+
+/// Links: all routes merged, then weak hand-offs dotted (with a ⚠ in presentation),
+/// highlighted ones with their rank, and the selected link in the selection style.
+fn links(buf: &mut Buffer, painter: &Painter, layout: &Layout, routes: &Routes, theme: &Theme) {
     let area = body_rect(painter.view.area());
     let area = MapRect::new(area.x, area.y + 1, area.width, area.height);
     for cell in layout.cells_in(area) {
         painter.put(buf, cell.x, cell.y, cell.ch, theme.link);
     }
-    let selected = app
-        .selected_link()
-        .and_then(|l| pathway.link_position(&l.from, &l.to));
-    let weak = weak_handoffs(app, pathway);
-    for &i in &weak {
-        let Some(route) = layout.routes.get(i) else {
-            continue;
-        };
-        for cell in route.cells() {
-            // Only where no other route shares the cell, so junctions stay whole.
-            if layout.cell(cell.x, cell.y) == Some(cell.ch) {
-                painter.put(buf, cell.x, cell.y, dotted(cell.ch), theme.weak_handoff);
-            }
+    // A route's cells that no other route shares, so junctions stay whole.
+    let own = |i: usize| -> Vec<_> {
+        layout.routes.get(i).map_or_else(Vec::new, |route| {
+            route
+                .cells()
+                .into_iter()
+                .filter(|c| layout.cell(c.x, c.y) == Some(c.ch))
+                .collect()
+        })
+    };
+    for &i in routes.weak {
+        let cells = own(i);
+        for cell in &cells {
+            painter.put(buf, cell.x, cell.y, dotted(cell.ch), theme.weak_handoff);
+        }
+        if painter.heavy
+            && let Some(mid) = cells.get(cells.len() / 2)
+        {
+            painter.put(buf, mid.x, mid.y, '⚠', theme.weak_handoff);
         }
     }
-    for (&i, &rank) in ranks {
-        let Some(route) = layout.routes.get(i) else {
-            continue;
-        };
-        // Only where no other route shares the cell, as for weak hand-offs.
-        let own: Vec<_> = route
-            .cells()
-            .into_iter()
-            .filter(|c| layout.cell(c.x, c.y) == Some(c.ch))
-            .collect();
-        for cell in &own {
+    for (&i, &rank) in routes.ranks {
+        let cells = own(i);
+        for cell in &cells {
             painter.put(buf, cell.x, cell.y, cell.ch, theme.highlight);
         }
-        if let Some(mid) = own.get(own.len() / 2) {
+        if let Some(mid) = cells.get(cells.len() / 2) {
             let digit = char::from_digit(rank as u32, 10).unwrap_or('#');
             painter.put(buf, mid.x, mid.y, digit, theme.highlight);
         }
     }
-    if let Some(i) = selected
+    if let Some(i) = routes.selected
         && let Some(route) = layout.routes.get(i)
     {
         for cell in route.cells() {
             let merged = layout.cell(cell.x, cell.y).unwrap_or(cell.ch);
-            let ch = if weak.contains(&i) && merged == cell.ch {
+            let ch = if routes.weak.contains(&i) && merged == cell.ch {
                 dotted(merged)
             } else {
                 merged
@@ -463,105 +437,4 @@ fn links(
             painter.put(buf, cell.x, cell.y, ch, theme.selection);
         }
     }
-}
-
-/// What one box shows.
-struct BoxItem<'a> {
-    name: &'a str,
-    provider: Option<&'a str>,
-    status: Status,
-    mark: Mark,
-    rank: Option<usize>,
-}
-
-/// Box-drawing sets: corners top-left, top-right, bottom-left, bottom-right, then
-/// horizontal and vertical.
-const PLAIN: [char; 6] = ['┌', '┐', '└', '┘', '─', '│'];
-const THICK: [char; 6] = ['┏', '┓', '┗', '┛', '━', '┃'];
-const DOUBLE: [char; 6] = ['╔', '╗', '╚', '╝', '═', '║'];
-
-/// One component: name in the top edge, provider inside, status symbol and word in the
-/// bottom edge; or one row in compact form. Marked boxes get a thick or double edge, so
-/// the mark does not depend on colour.
-fn draw_box(
-    buf: &mut Buffer,
-    p: &Painter,
-    r: MapRect,
-    item: &BoxItem,
-    compact: bool,
-    theme: &Theme,
-) {
-    let (set, edge) = match item.mark {
-        Mark::Target => (DOUBLE, theme.target),
-        Mark::Selected => (THICK, theme.selection),
-        Mark::Source => (THICK, theme.border_focused),
-        Mark::Plain if item.rank.is_some() => (PLAIN, theme.highlight),
-        Mark::Plain => (PLAIN, theme.border),
-    };
-    let inner = r.width.saturating_sub(2) as usize;
-    let rank = item.rank.map(|n| format!("#{n}")).unwrap_or_default();
-    let status_style = theme.status(item.status);
-    if compact || r.height < 3 {
-        let (left, right) = match item.mark {
-            Mark::Plain => ('[', ']'),
-            _ => (set[5], set[5]),
-        };
-        p.put(buf, r.x, r.y, left, edge);
-        let mut x = r.x + 1;
-        if !rank.is_empty() && inner > rank.len() + 2 {
-            p.text(buf, x, r.y, &rank, theme.highlight);
-            x += rank.len() as u32;
-        }
-        p.text(buf, x, r.y, item.status.symbol(), status_style);
-        let room = (r.x + 1 + inner as u32).saturating_sub(x + 2) as usize;
-        let name_style = match item.mark {
-            Mark::Plain => theme.text,
-            _ => edge,
-        };
-        p.text(buf, x + 1, r.y, " ", name_style);
-        p.text(buf, x + 2, r.y, &fit_padded(item.name, room), name_style);
-        p.put(buf, r.right() - 1, r.y, right, edge);
-        return;
-    }
-    let bottom = r.y + r.height - 1;
-    // Top edge with the name.
-    p.put(buf, r.x, r.y, set[0], edge);
-    let name = fit(item.name, inner);
-    let name_style = match item.mark {
-        Mark::Plain => theme.title,
-        _ => edge,
-    };
-    p.text(buf, r.x + 1, r.y, &name, name_style);
-    for x in r.x + 1 + width(&name) as u32..r.right() - 1 {
-        p.put(buf, x, r.y, set[4], edge);
-    }
-    p.put(buf, r.right() - 1, r.y, set[1], edge);
-    // Sides and the provider.
-    for y in r.y + 1..bottom {
-        p.put(buf, r.x, y, set[5], edge);
-        p.put(buf, r.right() - 1, y, set[5], edge);
-        p.text(buf, r.x + 1, y, &" ".repeat(inner), theme.text);
-    }
-    match item.provider {
-        Some(provider) => p.text(buf, r.x + 1, r.y + 1, &fit(provider, inner), theme.text),
-        None => p.text(buf, r.x + 1, r.y + 1, &fit("no provider", inner), theme.dim),
-    }
-    // Bottom edge: status symbol and word, and the rank when highlighted.
-    p.put(buf, r.x, bottom, set[2], edge);
-    for x in r.x + 1..r.right() - 1 {
-        p.put(buf, x, bottom, set[4], edge);
-    }
-    let full = status_span(item.status, theme).content.into_owned();
-    let room = inner.saturating_sub(if rank.is_empty() { 0 } else { rank.len() + 1 });
-    let shown = if width(&full) <= room {
-        full
-    } else {
-        item.status.symbol().to_string()
-    };
-    p.text(buf, r.x + 1, bottom, &shown, status_style);
-    if !rank.is_empty() && inner > rank.len() {
-        let x = r.right() - 1 - rank.len() as u32;
-        p.text(buf, x, bottom, &rank, theme.highlight);
-    }
-    p.put(buf, r.right() - 1, bottom, set[3], edge);
 }

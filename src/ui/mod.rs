@@ -2,10 +2,15 @@
 //! between frames (scroll offsets, the last layout) lives in `UiState`, and what it drew
 //! where comes back as a `HitMap` for the mouse.
 
+mod actions;
+mod boxes;
+mod examine;
 mod hit;
 mod map;
 mod overlays;
+mod overview;
 mod panels;
+mod present;
 mod status;
 mod text;
 mod theme;
@@ -85,6 +90,10 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, state: &mut UiState) 
     }
     if app.mode != Mode::Help {
         state.help_scroll = 0;
+    }
+    if let Mode::Present { .. } = app.mode {
+        present::draw(frame, area, app, theme, state, &mut hits);
+        return hits;
     }
     let screen = Screen::split(area);
     status::tabs(frame, screen.tabs, app, theme, &mut hits);

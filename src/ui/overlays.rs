@@ -12,6 +12,7 @@ use super::status::{hint_line, tail};
 use super::text::{fit, fit_padded, visible, width, wrap};
 use super::theme::Theme;
 use super::{MIN_HEIGHT, MIN_WIDTH, UiState};
+use super::{actions, examine, overview};
 use crate::app::{App, Form, Mode, NORMAL_KEYS, OTHER_KEYS, Prompt, Purpose};
 
 /// The overlay for the current mode, if it has one.
@@ -29,10 +30,24 @@ pub fn draw(
         Mode::Confirm(confirm) => confirm_overlay(frame, area, confirm.question(), theme),
         Mode::Organisations { cursor } => organisations(frame, area, app, *cursor, theme),
         Mode::Prompt(prompt) => prompt_overlay(frame, area, prompt, theme),
-        Mode::Normal | Mode::Connect { .. } | Mode::Find { .. } => return,
+        Mode::Examine { question } => examine::overlay(frame, area, app, *question, theme),
+        Mode::Actions { cursor } => actions::view(frame, above_status(area), app, *cursor, theme),
+        Mode::Overview { scroll } => {
+            overview::view(frame, above_status(area), app, *scroll, theme);
+        }
+        // Presentation has a screen of its own (`present`).
+        Mode::Normal | Mode::Connect { .. } | Mode::Find { .. } | Mode::Present { .. } => return,
     }
     // A modal overlay takes every click, so nothing beneath it changes.
     hits.cover(area);
+}
+
+/// The screen above the status line, which keeps showing messages and key hints.
+fn above_status(area: Rect) -> Rect {
+    Rect {
+        height: area.height.saturating_sub(2),
+        ..area
+    }
 }
 
 /// A question with an answer per key; a recovery prompt can also show what differs.
@@ -69,7 +84,14 @@ fn prompt_overlay(frame: &mut Frame, area: Rect, prompt: &Prompt, theme: &Theme)
 
 /// A box of at most `w` × `h` in the middle of `area`, cleared, with its frame drawn;
 /// returns the inside.
-fn popup(frame: &mut Frame, area: Rect, w: u16, h: u16, title: String, theme: &Theme) -> Rect {
+pub(super) fn popup(
+    frame: &mut Frame,
+    area: Rect,
+    w: u16,
+    h: u16,
+    title: String,
+    theme: &Theme,
+) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
     let rect = Rect::new(
@@ -151,12 +173,11 @@ fn help(frame: &mut Frame, area: Rect, theme: &Theme, scroll: &mut u16) {
         let rect = Rect::new(x, body.y, col_w as u16, body.height);
         frame.render_widget(Paragraph::new(chunk.to_vec()), rect);
     }
-    let more = if most > 0 {
-        " · wheel scrolls for more"
+    let text = if most > 0 {
+        "↑↓ or the wheel scroll for more · any other key closes help"
     } else {
-        ""
+        "Any key closes help"
     };
-    let text = format!("Any key closes help{more}");
     frame.render_widget(Line::styled(text, theme.dim).centered(), footer);
 }
 

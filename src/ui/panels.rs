@@ -6,12 +6,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
+use super::actions::{OVERDUE, action_status_label, action_status_style};
+use super::examine::{ANSWER_WIDTH, answer_label, answer_style, below_target, panel_lead};
 use super::hit::HitMap;
-use super::text::{fit, number, share, visible, width, with_unit, wrap};
+use super::text::{fit, fit_padded, number, share, visible, width, with_unit, wrap};
 use super::theme::Theme;
 use crate::analysis::{FindingKind, Score, Status, Target, measure_status};
 use crate::app::{Action, App, Panel};
-use crate::model::{Answer, Checklist, Component, Link, Measure, Pathway};
+use crate::model::{Checklist, Component, Link, Measure, Pathway};
 
 /// A panel's frame: thick and in the focus colour when it has the keyboard.
 pub fn panel_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
@@ -176,15 +178,14 @@ impl Details<'_> {
         self.heading("Checklist".to_string());
         for q in &Checklist::QUESTIONS {
             let answer = (q.answer)(checklist);
-            let (word, style) = match answer {
-                Answer::Yes => ("Yes", self.theme.status_green),
-                Answer::Partly => ("Partly", self.theme.status_amber),
-                Answer::No => ("No", self.theme.status_red),
-                Answer::Unknown => ("?", self.theme.status_nodata),
-            };
+            let room = self.width.saturating_sub(ANSWER_WIDTH + 3);
             self.push(Line::from(vec![
-                Span::styled(format!("  {word:<7}"), style),
-                Span::raw(q.text),
+                Span::styled(
+                    format!("  {}", fit_padded(answer_label(answer), ANSWER_WIDTH)),
+                    answer_style(answer, self.theme),
+                ),
+                Span::raw(" "),
+                Span::raw(fit(q.text, room)),
             ]));
         }
     }
@@ -217,12 +218,22 @@ fn component_details(d: &mut Details, app: &App, c: &Component, pos: usize) {
         )),
     ]));
     let analysis = app.analysis().pathways.get(app.pathway);
+    let mut weak = false;
     if let Some(a) = analysis.and_then(|a| a.components.get(pos)) {
         d.score(&a.score, a.reach, a.impact);
+        // Output below target: the structure and process come first (seed 000).
+        weak = below_target(a.score.status);
+        if weak {
+            for line in panel_lead(&c.checklist, a.score.status, d.width, theme) {
+                d.push(line);
+            }
+        }
     }
     let cursor = (app.focus == Panel::Details).then_some(app.detail_cursor);
     d.measures(&c.measures, cursor);
-    d.checklist(&c.checklist);
+    if !weak {
+        d.checklist(&c.checklist);
+    }
     d.notes(&c.notes);
     let actions: Vec<_> = app
         .document()
@@ -233,14 +244,23 @@ fn component_details(d: &mut Details, app: &App, c: &Component, pos: usize) {
     if !actions.is_empty() {
         d.heading(format!("Actions ({})", actions.len()));
         for a in actions {
-            let mut text = format!("[{:?}] {}", a.status, a.text);
+            let mut text = a.text.clone();
             if !a.owner.is_empty() {
                 text.push_str(&format!(" — {}", a.owner));
             }
             if let Some(due) = &a.due {
                 text.push_str(&format!(", due {due}"));
             }
-            d.wrapped(&text, 2, Style::new());
+            let mut head = vec![Span::styled(
+                action_status_label(a.status),
+                action_status_style(a.status, theme),
+            )];
+            if app.is_overdue(a) {
+                head.push(Span::raw(" "));
+                head.push(Span::styled(OVERDUE, theme.status_red));
+            }
+            d.push(Line::from(head));
+            d.wrapped(&text, 4, Style::new());
         }
     }
 }

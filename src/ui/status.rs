@@ -186,6 +186,25 @@ fn hints(app: &App) -> &'static [(&'static str, &'static str)] {
             ("d", "delete"),
             ("Esc", "close"),
         ],
+        (Mode::Present { .. }, _) => &[
+            ("← →", "phase"),
+            ("Space", "whole pathway"),
+            ("r", "reveal"),
+            ("Esc", "leave"),
+        ],
+        (Mode::Examine { .. }, _) => &[
+            ("y p n u", "Yes Partly No Unknown"),
+            ("↑↓", "question"),
+            ("Esc", "done"),
+        ],
+        (Mode::Actions { .. }, _) => &[
+            ("↑↓", "move"),
+            ("e Enter", "edit"),
+            ("s Space", "next status"),
+            ("d", "delete"),
+            ("Esc", "close"),
+        ],
+        (Mode::Overview { .. }, _) => &[("↑↓", "scroll"), ("Esc", "close")],
         (_, Panel::Details) => &[
             ("↑↓", "measure"),
             ("Enter", "edit measure"),
@@ -193,6 +212,8 @@ fn hints(app: &App) -> &'static [(&'static str, &'static str)] {
             ("d", "delete"),
             ("Tab", "panel"),
             ("?", "help"),
+            ("x", "examine"),
+            ("A", "action"),
         ],
         (_, Panel::Weakest) => &[
             ("↑↓", "row"),
@@ -213,6 +234,11 @@ fn hints(app: &App) -> &'static [(&'static str, &'static str)] {
             ("Tab", "panel"),
             ("u", "undo"),
             ("Ctrl-s", "save"),
+            ("p", "present"),
+            ("x", "examine"),
+            ("A", "action"),
+            ("v", "actions"),
+            ("o", "overview"),
         ],
     }
 }

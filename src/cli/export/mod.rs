@@ -1,8 +1,9 @@
-//! `carepath export FILE --format dot|mermaid|svg|csv|md [-o OUT]`
+//! `carepath export FILE --format dot|mermaid|svg|csv|md|actions [-o OUT]`
 //!
 //! Each format is a pure function from the network and its analysis to text, in its own
 //! file; this one loads, renders and writes (stdout, or OUT atomically).
 
+mod actions;
 mod csv;
 mod dot;
 mod md;
@@ -32,6 +33,8 @@ pub enum Format {
     Csv,
     /// A review report in Markdown.
     Md,
+    /// Workshop minutes in Markdown: the actions agreed, by pathway and component.
+    Actions,
 }
 
 /// A network with its analysis, and the questions every format asks of them.
@@ -119,6 +122,7 @@ pub fn render(network: &Network, format: Format) -> String {
         Format::Svg => svg::render(&view),
         Format::Csv => csv::render(&view),
         Format::Md => md::render(&view),
+        Format::Actions => actions::render(&view, &crate::model::today()),
     }
 }
 
