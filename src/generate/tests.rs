@@ -122,18 +122,3 @@ fn round_trips_through_canonical_text() {
         assert_eq!(to_canonical_string(&back), text);
     }
 }
-
-#[test]
-#[ignore = "prints statistics of a generated network"]
-fn print_shape() {
-    let net = network(6_000, 1);
-    eprintln!(
-        "orgs {} pathways {}",
-        net.organisations().len(),
-        net.pathways().len()
-    );
-    eprintln!(
-        "links/component {}",
-        links(&net) as f64 / components(&net) as f64
-    );
-}
