@@ -3,6 +3,9 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
+use petgraph::graph::EdgeIndex;
+use petgraph::visit::EdgeRef;
+
 use serde::Serialize;
 
 use super::PathwayAnalysis;
@@ -167,14 +170,20 @@ impl PathwayFindings<'_> {
             link: Some((l.from.clone(), l.to.clone())),
             message,
             impact: self.analysis.links[j].impact,
-            phase: self.end(&l.from).phase,
+            phase: self.ends(j).0.phase,
         });
     }
 
-    fn end(&self, id: &str) -> &Component {
-        self.pathway
-            .component(id)
-            .expect("a validated link's ends are components of its pathway")
+    /// The two ends of link `j`, straight from the graph (edge `j` is link `j`), with no
+    /// lookup by id.
+    fn ends(&self, j: usize) -> (&Component, &Component) {
+        let (a, b) = self
+            .pathway
+            .graph()
+            .edge_endpoints(EdgeIndex::new(j))
+            .expect("edge j of a validated pathway is link j");
+        let components = self.pathway.components();
+        (&components[a.index()], &components[b.index()])
     }
 
     /// "Recognition in general practice (General practices)".
@@ -215,10 +224,11 @@ impl PathwayFindings<'_> {
             let l = &self.pathway.links()[j];
             let status = self.analysis.links[j].score.status;
             if let Some(severity) = Self::severity_of(status) {
+                let (from, to) = self.ends(j);
                 let message = format!(
                     "Link from {} to {} is {}: {}",
-                    self.end(&l.from).name,
-                    self.end(&l.to).name,
+                    from.name,
+                    to.name,
                     status.word(),
                     shortfall(&l.measures)
                 );
@@ -230,17 +240,20 @@ impl PathwayFindings<'_> {
     fn weak_handoffs(&mut self) {
         for j in 0..self.pathway.links().len() {
             let l: &Link = &self.pathway.links()[j];
-            let org = |id: &str| {
-                self.end(id)
-                    .provider
+            let weak = matches!(l.integration, None | Some(Integration::Linkage));
+            if !weak {
+                continue;
+            }
+            let (from, to) = self.ends(j);
+            let org = |c: &Component| {
+                c.provider
                     .as_deref()
                     .and_then(|p| self.organisations.get(p).copied())
             };
-            let (Some(a), Some(b)) = (org(&l.from), org(&l.to)) else {
+            let (Some(a), Some(b)) = (org(from), org(to)) else {
                 continue;
             };
-            let weak = matches!(l.integration, None | Some(Integration::Linkage));
-            if a.sector == b.sector || !weak {
+            if a.sector == b.sector {
                 continue;
             }
             let how = match l.integration {
@@ -253,8 +266,8 @@ impl PathwayFindings<'_> {
                 a.sector.label(),
                 b.name,
                 b.sector.label(),
-                self.end(&l.from).name,
-                self.end(&l.to).name
+                from.name,
+                to.name
             );
             self.link(FindingKind::WeakHandoff, Severity::Medium, j, message);
         }
@@ -340,31 +353,35 @@ impl PathwayFindings<'_> {
     }
 
     fn loops(&mut self) {
-        for members in &self.analysis.journeys.loops {
-            // Point at the link that goes furthest back in phase order: the one a reader
-            // would call "the loop back" (e.g. Review -> Assessment).
-            let inside = |id: &str| {
-                self.pathway
-                    .position(id)
-                    .is_some_and(|p| members.binary_search(&p).is_ok())
-            };
-            let back = self
-                .pathway
-                .links()
-                .iter()
-                .enumerate()
-                .filter(|(_, l)| inside(&l.from) && inside(&l.to))
-                .max_by_key(|(j, l)| {
-                    let step = self.end(&l.from).phase.index() as i64
-                        - self.end(&l.to).phase.index() as i64;
-                    (step, std::cmp::Reverse(*j))
-                })
-                .map(|(j, _)| j)
-                .expect("a loop has a link inside it");
+        let loops = &self.analysis.journeys.loops;
+        let components = self.pathway.components();
+        let mut loop_of = vec![usize::MAX; components.len()];
+        for (k, members) in loops.iter().enumerate() {
+            for &i in members {
+                loop_of[i] = k;
+            }
+        }
+        // Each loop points at the link inside it that goes furthest back in phase order:
+        // the one a reader would call "the loop back" (e.g. Review -> Assessment); the
+        // first in author order among equals. One pass over the links for all loops.
+        let mut back: Vec<Option<(i64, usize)>> = vec![None; loops.len()];
+        for e in self.pathway.graph().edge_references() {
+            let (a, b) = (e.source().index(), e.target().index());
+            let k = loop_of[a];
+            if k == usize::MAX || loop_of[b] != k {
+                continue;
+            }
+            let step = components[a].phase.index() as i64 - components[b].phase.index() as i64;
+            if back[k].is_none_or(|(best, _)| step > best) {
+                back[k] = Some((step, e.id().index()));
+            }
+        }
+        for (members, back) in loops.iter().zip(back) {
+            let (_, link) = back.expect("a loop has a link inside it");
             let names: Vec<&str> = members
                 .iter()
                 .take(6)
-                .map(|&i| self.pathway.components()[i].name.as_str())
+                .map(|&i| components[i].name.as_str())
                 .collect();
             let more = if members.len() > 6 {
                 format!(" and {} more", members.len() - 6)
@@ -372,7 +389,7 @@ impl PathwayFindings<'_> {
                 String::new()
             };
             let message = format!("Links form a loop through {}{more}", names.join(", "));
-            self.link(FindingKind::Loop, Severity::Low, back, message);
+            self.link(FindingKind::Loop, Severity::Low, link, message);
         }
     }
 }

@@ -122,6 +122,19 @@ impl Route {
         &self.points
     }
 
+    /// The smallest rectangle holding every cell of the route, so a renderer can skip
+    /// routes outside its view without tracing them.
+    pub fn bounds(&self) -> MapRect {
+        let xs = self.points.iter().map(|p| p.0);
+        let ys = self.points.iter().map(|p| p.1);
+        match (xs.clone().min(), xs.max(), ys.clone().min(), ys.max()) {
+            (Some(x0), Some(x1), Some(y0), Some(y1)) => {
+                MapRect::new(x0, y0, x1 - x0 + 1, y1 - y0 + 1)
+            }
+            _ => MapRect::default(),
+        }
+    }
+
     pub(crate) fn arrow_char(&self) -> char {
         self.arrow
     }

@@ -393,13 +393,20 @@ fn links(buf: &mut Buffer, painter: &Painter, layout: &Layout, routes: &Routes, 
     for cell in layout.cells_in(area) {
         painter.put(buf, cell.x, cell.y, cell.ch, theme.link);
     }
-    // A route's cells that no other route shares, so junctions stay whole.
+    // A route's cells on screen that no other route shares, so junctions stay whole.
+    // Routes wholly off screen are not traced at all: a big pathway has hundreds.
+    let visible = |i: usize| {
+        layout
+            .routes
+            .get(i)
+            .filter(|r| r.bounds().intersects(&area))
+    };
     let own = |i: usize| -> Vec<_> {
-        layout.routes.get(i).map_or_else(Vec::new, |route| {
+        visible(i).map_or_else(Vec::new, |route| {
             route
                 .cells()
                 .into_iter()
-                .filter(|c| layout.cell(c.x, c.y) == Some(c.ch))
+                .filter(|c| area.contains(c.x, c.y) && layout.cell(c.x, c.y) == Some(c.ch))
                 .collect()
         })
     };
@@ -425,7 +432,7 @@ fn links(buf: &mut Buffer, painter: &Painter, layout: &Layout, routes: &Routes, 
         }
     }
     if let Some(i) = routes.selected
-        && let Some(route) = layout.routes.get(i)
+        && let Some(route) = visible(i)
     {
         for cell in route.cells() {
             let merged = layout.cell(cell.x, cell.y).unwrap_or(cell.ch);
