@@ -8,7 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use super::overlays::popup;
-use super::status::hint_line;
+use super::status::footer;
 use super::text::{fit, fit_padded, visible, width};
 use super::theme::Theme;
 use crate::app::App;
@@ -152,11 +152,5 @@ pub fn view(frame: &mut Frame, area: Rect, app: &App, cursor: usize, theme: &The
         ("d", "delete"),
         ("Esc", "close"),
     ];
-    let y = inner.bottom().saturating_sub(1);
-    buf.set_line(
-        inner.x,
-        y,
-        &hint_line(&hints, theme, inner.width),
-        inner.width,
-    );
+    footer(buf, inner, &hints, theme);
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::hit::HitMap;
 use super::panels::panel_block;
-use super::status::{hint_line, tail};
+use super::status::{footer, hint_line, tail};
 use super::text::{fit, fit_padded, visible, width, wrap};
 use super::theme::Theme;
 use super::{MIN_HEIGHT, MIN_WIDTH, UiState};
@@ -363,11 +363,5 @@ fn organisations(frame: &mut Frame, area: Rect, app: &App, cursor: usize, theme:
         ("d", "delete"),
         ("Esc", "close"),
     ];
-    let y = inner.bottom().saturating_sub(1);
-    buf.set_line(
-        inner.x,
-        y,
-        &hint_line(&hints, theme, inner.width),
-        inner.width,
-    );
+    footer(buf, inner, &hints, theme);
 }

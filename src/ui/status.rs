@@ -1,6 +1,7 @@
 //! The pathway tabs at the top and the status line at the bottom.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -143,6 +144,17 @@ pub fn tail(text: &str, max: usize) -> String {
         out.push(c);
     }
     out.into_iter().rev().collect()
+}
+
+/// A list's key hints on the last row of `inner`.
+pub fn footer(buf: &mut Buffer, inner: Rect, hints: &[(&str, &str)], theme: &Theme) {
+    let y = inner.bottom().saturating_sub(1);
+    buf.set_line(
+        inner.x,
+        y,
+        &hint_line(hints, theme, inner.width),
+        inner.width,
+    );
 }
 
 /// Keys and what they do, as many as fit, in the key style.

@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use super::{View, colours, one_line, strength_text};
+use super::{View, colours, one_line, status_line};
 use crate::analysis::Status;
 use crate::model::Phase;
 
@@ -59,18 +59,6 @@ fn pen(status: Status) -> (&'static str, f64) {
         Status::Amber => ("rounded,filled", 2.0),
         Status::Green => ("rounded,filled", 1.0),
         Status::NoData => ("rounded,filled,dashed", 1.0),
-    }
-}
-
-fn status_line(status: Status, strength: Option<f64>) -> String {
-    match strength {
-        Some(_) => format!(
-            "{} {} · {}",
-            status.symbol(),
-            status.word(),
-            strength_text(strength)
-        ),
-        None => format!("{} {}", status.symbol(), status.word()),
     }
 }
 

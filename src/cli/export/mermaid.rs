@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use super::{View, colours, one_line, strength_text};
+use super::{View, colours, one_line, status_line};
 use crate::analysis::Status;
 use crate::model::Phase;
 
@@ -32,18 +32,6 @@ fn class_name(status: Status) -> &'static str {
         Status::Amber => "st_amber",
         Status::Green => "st_green",
         Status::NoData => "st_nodata",
-    }
-}
-
-fn status_line(status: Status, strength: Option<f64>) -> String {
-    match strength {
-        Some(_) => format!(
-            "{} {} · {}",
-            status.symbol(),
-            status.word(),
-            strength_text(strength)
-        ),
-        None => format!("{} {}", status.symbol(), status.word()),
     }
 }
 

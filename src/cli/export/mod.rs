@@ -102,6 +102,19 @@ pub fn colours(status: Status) -> (&'static str, &'static str) {
     }
 }
 
+/// "✗ Red · 0.59", or "? No data" without a strength.
+pub fn status_line(status: Status, strength: Option<f64>) -> String {
+    match strength {
+        Some(_) => format!(
+            "{} {} · {}",
+            status.symbol(),
+            status.word(),
+            strength_text(strength)
+        ),
+        None => format!("{} {}", status.symbol(), status.word()),
+    }
+}
+
 /// "0.59", or "no data".
 pub fn strength_text(s: Option<f64>) -> String {
     s.map_or_else(|| "no data".to_string(), |v| format!("{v:.2}"))
