@@ -27,12 +27,12 @@ pub fn run(files: &[PathBuf], check: bool) -> u8 {
         }
         changed = true;
         if check {
-            println!("{}: not in canonical form", path.display());
+            super::stdout::write(&format!("{}: not in canonical form\n", path.display()));
         } else if let Err(e) = storage::write_atomic(path, canonical.as_bytes()) {
             eprintln!("{e}");
             failed = true;
         } else {
-            println!("{}: formatted", path.display());
+            super::stdout::write(&format!("{}: formatted\n", path.display()));
         }
     }
     if failed {

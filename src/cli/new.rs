@@ -36,7 +36,7 @@ pub fn run(path: &Path, condition: Condition) -> u8 {
     let network = new_network(path, condition);
     match storage::write_new(path, storage::to_canonical_string(&network).as_bytes()) {
         Ok(()) => {
-            println!("{}: created", path.display());
+            super::stdout::write(&format!("{}: created\n", path.display()));
             exit::OK
         }
         Err(e) => {
