@@ -14,7 +14,8 @@ Export the generated networks (the same ones the Rust benchmarks use, seed 1):
     done
 
 Time the analyses (median of --runs runs; the JSON is loaded once per run and not
-included in "analysis"; "total" is JSON load + analysis):
+included in "analysis"; "total" is JSON load + analysis; "on-CPU" is the analysis's
+time.thread_time(), steadier than the wall clock on a busy machine):
 
     python3 bench/networkx_reference.py /tmp/carepath-{60,600,6000,60000}.json --runs 5
 
@@ -300,9 +301,10 @@ def main():
     gc_state = "off" if args.no_gc else "on"
     print(f"networkx {nx.__version__}, Python {sys.version.split()[0]}, {args.runs} runs each, "
           f"cyclic GC {gc_state}")
-    print(f"{'file':40} {'components':>10} {'analysis (median)':>18} {'total (median)':>15}")
+    print(f"{'file':40} {'components':>10} {'analysis (median)':>18} {'total (median)':>15} "
+          f"{'analysis on-CPU':>16}")
     for path in args.files:
-        analysis_times, total_times = [], []
+        analysis_times, total_times, cpu_times = [], [], []
         for _ in range(args.runs):
             network = result = None
             gc.collect()
@@ -312,14 +314,17 @@ def main():
             with open(path, encoding="utf-8") as f:
                 network = json.load(f)
             t1 = time.perf_counter()
+            c1 = time.thread_time()
             result = analyse(network)
+            c2 = time.thread_time()
             t2 = time.perf_counter()
             gc.enable()
             analysis_times.append(t2 - t1)
             total_times.append(t2 - t0)
+            cpu_times.append(c2 - c1)
         n = sum(len(p.get("components", [])) for p in network["pathways"])
         print(f"{path:40} {n:>10} {statistics.median(analysis_times):>16.4f} s "
-              f"{statistics.median(total_times):>13.4f} s")
+              f"{statistics.median(total_times):>13.4f} s {statistics.median(cpu_times):>14.4f} s")
         print(f"    {summary(result)}")
         if args.dump:
             with open(args.dump, "w", encoding="utf-8") as f:
