@@ -1,10 +1,15 @@
 //! carepath: map children's services care pathways, score them, find the weakest links.
 //!
-//! The domain (`model`, `storage`) knows nothing of the terminal.
+//! The domain (`model`, `storage`, `layout`) knows nothing of the terminal.
 
 pub mod analysis;
 pub mod app;
 pub mod cli;
+pub mod diff;
 pub mod generate;
+pub mod layout;
 pub mod model;
+pub mod recovery;
 pub mod storage;
+pub mod tui;
+pub mod ui;

@@ -177,3 +177,46 @@ fn weakest_panel_enter_jumps_to_the_item() {
         }
     }
 }
+
+#[test]
+fn tidy_removes_a_crossing_and_undo_restores_the_order() {
+    use carepath::model::{Component, Link, Network, Pathway};
+    let mut doc = Network::new("t");
+    let mut p = Pathway::new("p", "P", carepath::model::Condition::LongTerm);
+    p.name = "P".into();
+    doc.add_pathway(p).unwrap();
+    for (id, phase) in [
+        ("a1", Phase::Recognition),
+        ("a2", Phase::Recognition),
+        ("b1", Phase::Assessment),
+        ("b2", Phase::Assessment),
+    ] {
+        doc.add_component("p", Component::new(id, id, phase), None)
+            .unwrap();
+    }
+    // a1 -> b2 and a2 -> b1 cross once in author order.
+    doc.add_link("p", Link::new("a1", "b2")).unwrap();
+    doc.add_link("p", Link::new("a2", "b1")).unwrap();
+    let mut app = App::new(doc.clone(), None, true);
+    assert_eq!(
+        carepath::layout::crossings(app.current_pathway().unwrap(), None),
+        1
+    );
+    app.update(Action::Tidy);
+    assert_eq!(
+        carepath::layout::crossings(app.current_pathway().unwrap(), None),
+        0
+    );
+    assert!(
+        app.message.as_ref().unwrap().text.contains("1 → 0"),
+        "{:?}",
+        app.message
+    );
+    app.update(Action::Undo);
+    assert_eq!(app.document(), &doc);
+    // Already tidy: nothing recorded.
+    app.update(Action::Redo);
+    let undo_depth = app.history().undo_len();
+    app.update(Action::Tidy);
+    assert_eq!(app.history().undo_len(), undo_depth);
+}

@@ -139,6 +139,12 @@ pub const NORMAL_KEYS: &[Binding] = &[
         Action::ShiftDown,
         "move the component down in its column"
     ),
+    bind!(
+        [Char('T')],
+        "T",
+        Action::Tidy,
+        "tidy: reorder columns to reduce crossings (undoable)"
+    ),
     bind!([Char('u'), Ctrl('z')], "u Ctrl-z", Action::Undo, "undo"),
     bind!(
         [Ctrl('r'), Ctrl('y')],
@@ -266,6 +272,11 @@ pub fn action_for_key(mode: &Mode, key: &KeyEvent) -> Option<Action> {
                     Action::PrevComponent | Action::NextComponent | Action::Undo | Action::Redo
                 )
             }),
+        },
+        Mode::Prompt(_) => match key.code {
+            KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
+            KeyCode::Esc => Some(Action::Cancel),
+            _ => None,
         },
         Mode::Normal => normal(key),
     }

@@ -7,6 +7,7 @@ mod forms;
 mod history;
 mod keymap;
 mod navigate;
+mod safety;
 mod update;
 
 use std::path::PathBuf;
@@ -19,6 +20,7 @@ pub use form::{Field, FieldKind, Form, parse_history, parse_number};
 pub use forms::Purpose;
 pub use history::{History, UNDO_LIMIT};
 pub use keymap::{Binding, Key, NORMAL_KEYS, OTHER_KEYS, action_for_key};
+pub use safety::{Prompt, RecoveryChoice};
 
 /// What the user asked for: one per key, click or form step. Every change of state goes
 /// through `App::update` with one of these.
@@ -71,13 +73,20 @@ pub enum Action {
     SelectWeakest(usize),
     /// Apply a new order to the current pathway's components (from the layout's tidy).
     ApplyOrder(Vec<String>),
+    /// Reorder the current pathway's columns to reduce crossings.
+    Tidy,
 }
 
 /// What the event loop must do after an update: the only way state asks for I/O.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     None,
+    /// Save to this path, checking first that the file did not change on disk.
     Save(PathBuf),
+    /// Save to this path even though it changed on disk.
+    Overwrite(PathBuf),
+    /// Read this path again, dropping the edits.
+    Reload(PathBuf),
     Quit,
 }
 
@@ -100,6 +109,7 @@ pub enum Selection {
 pub enum Confirm {
     Apply { question: String, edit: Box<Edit> },
     QuitUnsaved,
+    Reload(PathBuf),
 }
 
 impl Confirm {
@@ -107,6 +117,7 @@ impl Confirm {
         match self {
             Confirm::Apply { question, .. } => question,
             Confirm::QuitUnsaved => "Quit without saving your changes?",
+            Confirm::Reload(_) => "Reload the file from disk and lose your edits?",
         }
     }
 }
@@ -128,6 +139,8 @@ pub enum Mode {
     Organisations {
         cursor: usize,
     },
+    /// A question with several answers (recovery, changed on disk).
+    Prompt(Prompt),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,6 +179,9 @@ pub struct App {
     pub detail_cursor: usize,
     /// Index into `analysis().weakest`.
     pub weakest_cursor: usize,
+    /// A content hash of the file as last read or written here, to notice changes on disk.
+    pub disk_hash: Option<u64>,
+    recovery_choice: Option<RecoveryChoice>,
 }
 
 impl App {
@@ -192,6 +208,8 @@ impl App {
             message: None,
             detail_cursor: 0,
             weakest_cursor: 0,
+            disk_hash: None,
+            recovery_choice: None,
         };
         app.select_first();
         app
@@ -203,6 +221,12 @@ impl App {
 
     pub fn analysis(&self) -> &NetworkAnalysis {
         &self.analysis
+    }
+
+    /// Identifies the document's state: the same number means the same document (undo
+    /// brings a state's number back), so a view can cache what it computed from it.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     pub fn history(&self) -> &History {

@@ -17,6 +17,7 @@ impl App {
             // Any key closes help.
             Mode::Help => Effect::None,
             Mode::Organisations { cursor } => self.in_organisations(cursor, action),
+            Mode::Prompt(prompt) => self.prompting(prompt, action),
         }
     }
 
@@ -199,6 +200,7 @@ impl App {
                     let _ = self.apply(Edit::ReorderComponents { pathway, order });
                 }
             }
+            Action::Tidy => self.tidy(),
             Action::Input(_)
             | Action::Backspace
             | Action::ClearField
@@ -367,6 +369,7 @@ impl App {
         match action {
             Action::Confirm | Action::Input('y') | Action::Input('Y') => match confirm {
                 Confirm::QuitUnsaved => return Effect::Quit,
+                Confirm::Reload(path) => return Effect::Reload(path),
                 Confirm::Apply { edit, .. } => {
                     let _ = self.apply(*edit);
                 }
@@ -475,5 +478,32 @@ fn step(cursor: usize, len: usize, down: bool) -> usize {
         (cursor + 1).min(len - 1)
     } else {
         cursor.saturating_sub(1)
+    }
+}
+
+impl App {
+    /// Reorders the current pathway's columns to reduce crossings, as one undoable change.
+    fn tidy(&mut self) {
+        let Some(pathway) = self.current_pathway() else {
+            return;
+        };
+        let result = crate::layout::tidy(pathway, None);
+        if !result.improved() {
+            self.info(format!("Already tidy: {} crossing(s)", result.before));
+            return;
+        }
+        let id = pathway.id.clone();
+        if self
+            .apply(Edit::ReorderComponents {
+                pathway: id,
+                order: result.order,
+            })
+            .is_ok()
+        {
+            self.info(format!(
+                "Tidied: crossings {} → {}",
+                result.before, result.after
+            ));
+        }
     }
 }

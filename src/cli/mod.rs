@@ -1,8 +1,14 @@
 //! The command line of DESIGN §6: one file per command.
 
 mod check;
+mod diff;
+mod export;
 mod fmt;
+mod import;
 mod new;
+mod stdout;
+
+pub use new::new_network;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,9 +33,17 @@ pub mod exit {
     version,
     about = "Map children's services care pathways, score them, and find the weakest links."
 )]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
+    /// The pathway file to edit; created on first save if missing. Without it, a
+    /// built-in demo network opens, unsaved.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Colour theme: dark, light, high-contrast, colour-blind, or one of your own.
+    #[arg(long, value_name = "NAME")]
+    pub theme: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -51,6 +65,45 @@ pub enum Command {
         /// Change nothing; exit 1 if a file is not in canonical form.
         #[arg(long)]
         check: bool,
+    },
+    /// What changed between two versions of a file, in pathway terms.
+    ///
+    /// Also git's external diff driver: git's seven arguments are accepted too.
+    Diff {
+        /// The older version (`/dev/null`: no file, as when a file is added).
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        /// The newer version (`/dev/null`: no file, as when a file is deleted).
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+        /// The rest of git's external-diff arguments.
+        #[arg(hide = true, allow_hyphen_values = true)]
+        git_args: Vec<std::ffi::OsString>,
+        #[arg(long, value_enum, default_value_t = diff::Format::Text)]
+        format: diff::Format,
+    },
+    /// Diagrams (dot, mermaid, svg), a measures table (csv) or a review report (md).
+    Export {
+        /// The pathway file to export.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        format: export::Format,
+        /// Write here (atomically) instead of to stdout.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Update measure values from a spreadsheet (CSV); old values move to history.
+    Import {
+        /// The pathway file to update.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// CSV with columns pathway, component (or from->to), measure, value[, period, source].
+        #[arg(value_name = "DATA.csv")]
+        data: PathBuf,
+        /// Apply the valid rows and list the others, instead of writing nothing.
+        #[arg(long)]
+        partial: bool,
     },
     /// Create a new network with one pathway. Never overwrites a file.
     New {
@@ -78,13 +131,42 @@ impl From<ConditionArg> for Condition {
 
 /// Runs a parsed command line; output goes to stdout, errors to stderr.
 pub fn run(cli: Cli) -> ExitCode {
-    let code = match cli.command {
+    let Some(command) = cli.command else {
+        let options = crate::tui::EditorOptions {
+            file: cli.file,
+            theme: cli.theme,
+        };
+        return match crate::tui::run(options) {
+            Ok(()) => ExitCode::from(exit::OK),
+            Err(e) => {
+                eprintln!("carepath: {e:#}");
+                ExitCode::from(exit::BAD_INPUT)
+            }
+        };
+    };
+    let code = match command {
         Command::Check {
             files,
             format,
             fail_on,
         } => check::run(&files, format, fail_on),
         Command::Fmt { files, check } => fmt::run(&files, check),
+        Command::Diff {
+            old,
+            new,
+            git_args,
+            format,
+        } => diff::run(old, new, &git_args, format),
+        Command::Export {
+            file,
+            format,
+            output,
+        } => export::run(&file, format, output.as_ref()),
+        Command::Import {
+            file,
+            data,
+            partial,
+        } => import::run(&file, &data, partial),
         Command::New { file, condition } => new::run(&file, condition.into()),
     };
     ExitCode::from(code)

@@ -134,8 +134,12 @@ impl Network {
         })
     }
 
+    /// The first of `action-1`, `action-2`, ... that no action has.
     pub fn new_action_id(&self) -> String {
-        unique_id("action-1", |c| self.actions.iter().any(|a| a.id == c))
+        (1u64..)
+            .map(|n| format!("action-{n}"))
+            .find(|c| !self.actions.iter().any(|a| a.id == *c))
+            .expect("an unbounded range always yields a free id")
     }
 
     // ----- organisations -----
@@ -308,8 +312,10 @@ impl Network {
                     a.component = new_id.clone();
                 }
             }
+            // Only a new id changes the index; skipping it otherwise keeps bulk updates
+            // (an import of thousands of measures) linear.
+            self.pathways[p].reindex();
         }
-        self.pathways[p].reindex();
         Ok(())
     }
 
@@ -433,8 +439,12 @@ impl Network {
     pub fn update_link(&mut self, from: &str, to: &str, link: Link) -> Result<(), ModelError> {
         let (p, l) = self.link_position(from, to)?;
         self.check_link(p, &link, Some((from, to)))?;
+        let same_ends = link.from == from && link.to == to;
         self.pathways[p].links[l] = link;
-        self.pathways[p].reindex();
+        // The graph mirrors the ends only: unchanged ends need no rebuild.
+        if !same_ends {
+            self.pathways[p].reindex();
+        }
         Ok(())
     }
 

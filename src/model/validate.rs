@@ -9,23 +9,32 @@ use super::items::Link;
 use super::measure::Measure;
 use super::network::Network;
 
-/// One step of a search through the file's text: the next `field: "value"`, or the next
-/// `field:` when `value` is `None`. A path of steps leads to the place of a violation.
+/// One step of a search through the file's text: the `nth` next `field: "value"`, or the
+/// `nth` next `field:` when `value` is `None`. A path of steps leads to the place of a
+/// violation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Locator {
     pub field: &'static str,
     pub value: Option<String>,
+    /// Which match, counting from the step before: 1 for the first. One step says "the
+    /// 5000th `id: "x"`", so a path stays short however often a value repeats.
+    pub nth: usize,
 }
 
 fn at(field: &'static str, value: &str) -> Locator {
     Locator {
         field,
         value: Some(value.to_string()),
+        nth: 1,
     }
 }
 
 fn bare(field: &'static str) -> Locator {
-    Locator { field, value: None }
+    Locator {
+        field,
+        value: None,
+        nth: 1,
+    }
 }
 
 /// A broken rule and the path to where it is written.
@@ -35,51 +44,56 @@ pub struct Violation {
     pub path: Vec<Locator>,
 }
 
-struct Checker<'a> {
+struct Checker {
     found: Vec<Violation>,
     /// How many `id:` fields with each value the walk has passed. The walk follows the
     /// file's order, so the n-th time is the n-th `id: "value"` in the text.
-    ids_seen: HashMap<&'a str, usize>,
+    ids_seen: HashMap<String, usize>,
 }
 
-/// The n-th `id: "value"` of the text. Its path (n steps) is built only when a rule is
-/// broken there: building it for every id made validation quadratic in how often an id
-/// recurs (measure ids such as "did-not-attend" recur on thousands of components).
+/// One `id:` field the walk has passed: the `n`-th `id:` in the text with this value.
 #[derive(Clone, Copy)]
-struct IdPlace<'a> {
+struct IdAt<'a> {
     id: &'a str,
     n: usize,
 }
 
-impl IdPlace<'_> {
+impl IdAt<'_> {
+    /// The path to this very occurrence. Built only for a violation.
     fn path(self) -> Vec<Locator> {
-        vec![at("id", self.id); self.n]
+        vec![Locator {
+            nth: self.n,
+            ..at("id", self.id)
+        }]
     }
 }
 
-impl<'a> Checker<'a> {
-    /// Passes an `id:` field and returns the place of this very occurrence of it.
-    fn pass_id(&mut self, id: &'a str) -> IdPlace<'a> {
-        let n = self.ids_seen.entry(id).or_insert(0);
+impl Checker {
+    /// Passes an `id:` field and says which occurrence of its value it is.
+    fn pass_id<'a>(&mut self, id: &'a str) -> IdAt<'a> {
+        let n = match self.ids_seen.get_mut(id) {
+            Some(n) => n,
+            None => self.ids_seen.entry(id.to_string()).or_insert(0),
+        };
         *n += 1;
-        IdPlace { id, n: *n }
+        IdAt { id, n: *n }
     }
 
     fn report(&mut self, error: ModelError, path: Vec<Locator>) {
         self.found.push(Violation { error, path });
     }
 
-    fn measures(&mut self, owner: &str, measures: &'a [Measure]) {
+    fn measures(&mut self, owner: &str, measures: &[Measure]) {
         let mut seen = HashSet::new();
         for m in measures {
-            let place = self.pass_id(&m.id);
+            let here = self.pass_id(&m.id);
             if !seen.insert(m.id.as_str()) {
                 self.report(
                     ModelError::DuplicateMeasure {
                         owner: owner.to_string(),
                         id: m.id.clone(),
                     },
-                    place.path(),
+                    here.path(),
                 );
                 continue;
             }
@@ -90,40 +104,50 @@ impl<'a> Checker<'a> {
                     ModelError::AmberOnBetterSide { .. } => Some("amber"),
                     _ => None,
                 };
-                let mut here = place.path();
-                here.extend(field.map(bare));
-                self.report(e, here);
+                let mut path = here.path();
+                path.extend(field.map(bare));
+                self.report(e, path);
             }
         }
     }
 
     /// Checks an id's form and that no earlier one of its kind has it; returns its place.
-    fn item_id(
+    fn item_id<'a>(
         &mut self,
         seen: &mut HashSet<&'a str>,
         kind: &'static str,
         id: &'a str,
-    ) -> IdPlace<'a> {
-        let place = self.pass_id(id);
+    ) -> IdAt<'a> {
+        let here = self.pass_id(id);
         if let Err(e) = check_id(id) {
-            self.report(e, place.path());
+            self.report(e, here.path());
         } else if !seen.insert(id) {
             self.report(
                 ModelError::DuplicateId {
                     kind,
                     id: id.to_string(),
                 },
-                place.path(),
+                here.path(),
             );
         }
-        place
+        here
     }
 }
 
-/// From the pathway's id to the link's `from:` and `to:`.
-fn link_path(pathway: &[Locator], link: &Link) -> Vec<Locator> {
-    let mut path = pathway.to_vec();
-    path.extend([at("from", &link.from), at("to", &link.to)]);
+/// From the pathway's id to `field` of its `index`-th link: past the `from:` of each link
+/// before it (each link has exactly one), so links that share an end are told apart.
+fn link_path(pathway: Vec<Locator>, index: usize, link: &Link, field: &str) -> Vec<Locator> {
+    let mut path = pathway;
+    if index > 0 {
+        path.push(Locator {
+            nth: index,
+            ..bare("from")
+        });
+    }
+    path.push(at("from", &link.from));
+    if field == "to" {
+        path.push(at("to", &link.to));
+    }
     path
 }
 
@@ -141,9 +165,9 @@ impl Network {
             );
         }
         if !self.id.is_empty() {
-            let place = check.pass_id(&self.id);
+            let here = check.pass_id(&self.id);
             if let Err(e) = check_id(&self.id) {
-                check.report(e, place.path());
+                check.report(e, here.path());
             }
         }
 
@@ -155,13 +179,13 @@ impl Network {
         let mut pathways = HashSet::new();
         let mut components = HashSet::new();
         for p in &self.pathways {
-            let ppath = check.item_id(&mut pathways, "pathway", &p.id);
+            let pathway_id = check.item_id(&mut pathways, "pathway", &p.id);
             for c in p.components() {
-                let cpath = check.item_id(&mut components, "component", &c.id);
+                let component_id = check.item_id(&mut components, "component", &c.id);
                 if let Some(provider) = &c.provider
                     && !orgs.contains(provider.as_str())
                 {
-                    let mut here = cpath.path();
+                    let mut here = component_id.path();
                     here.push(at("provider", provider));
                     check.report(
                         ModelError::UnknownProvider {
@@ -174,7 +198,7 @@ impl Network {
                 check.measures(&c.id, &c.measures);
             }
             let mut pairs = HashSet::new();
-            for l in p.links() {
+            for (i, l) in p.links().iter().enumerate() {
                 for (field, end) in [("from", &l.from), ("to", &l.to)] {
                     if p.position(end).is_none() {
                         check.report(
@@ -182,13 +206,12 @@ impl Network {
                                 pathway: p.id.clone(),
                                 id: end.clone(),
                             },
-                            [ppath.path(), vec![at(field, end)]].concat(),
+                            link_path(pathway_id.path(), i, l, field),
                         );
                     }
                 }
                 if !pairs.insert((l.from.as_str(), l.to.as_str())) {
-                    let mut path = link_path(&ppath.path(), l);
-                    path.extend(link_path(&[], l));
+                    let path = link_path(pathway_id.path(), i, l, "to");
                     check.report(
                         ModelError::DuplicateLink {
                             from: l.from.clone(),
@@ -203,9 +226,9 @@ impl Network {
 
         let mut actions = HashSet::new();
         for a in &self.actions {
-            let place = check.item_id(&mut actions, "action", &a.id);
+            let action_id = check.item_id(&mut actions, "action", &a.id);
             if !components.contains(a.component.as_str()) {
-                let mut here = place.path();
+                let mut here = action_id.path();
                 here.push(at("component", &a.component));
                 check.report(
                     ModelError::UnknownActionComponent {

@@ -9,9 +9,11 @@ pub fn locate(text: &str, path: &[Locator]) -> Option<TextPosition> {
     let mut from = 0;
     let mut found = None;
     for step in path {
-        let at = find_field(text, from, step)?;
-        found = Some(at);
-        from = at + 1;
+        for _ in 0..step.nth.max(1) {
+            let at = find_field(text, from, step)?;
+            found = Some(at);
+            from = at + 1;
+        }
     }
     found.map(|offset| position_of(text, offset))
 }
@@ -40,14 +42,56 @@ fn find_field(text: &str, from: usize, step: &Locator) -> Option<usize> {
         match &step.value {
             None => return Some(at),
             Some(v) => {
-                let quoted = format!("\"{v}\"");
-                if value_text.starts_with(&quoted) {
+                if literal_is(value_text, v) {
                     return Some(value_at);
                 }
             }
         }
     }
     None
+}
+
+/// True when `text` starts with a string literal whose value is `value`, whether written
+/// plainly, with escapes (`"\u{61}"`, `"a\"b"`) or as a raw string (`r#"a"#`).
+fn literal_is(text: &str, value: &str) -> bool {
+    let Some(len) = literal_len(text) else {
+        return false;
+    };
+    let literal = &text[..len];
+    if literal.starts_with('"') && !literal.contains('\\') {
+        // No escapes: the text between the quotes is the value.
+        return &literal[1..len - 1] == value;
+    }
+    ron::from_str::<String>(literal).is_ok_and(|s| s == value)
+}
+
+/// The length of the string literal at the start of `text`, if there is one.
+fn literal_len(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    match bytes.first()? {
+        b'"' => {
+            let mut i = 1;
+            while i < bytes.len() {
+                match bytes[i] {
+                    b'\\' => i += 2,
+                    b'"' => return Some(i + 1),
+                    _ => i += 1,
+                }
+            }
+            None
+        }
+        b'r' => {
+            let hashes = bytes[1..].iter().take_while(|&&b| b == b'#').count();
+            let open = 1 + hashes;
+            if bytes.get(open) != Some(&b'"') {
+                return None;
+            }
+            let close = format!("\"{}", "#".repeat(hashes));
+            let end = text[open + 1..].find(&close)?;
+            Some(open + 1 + end + close.len())
+        }
+        _ => None,
+    }
 }
 
 fn is_ident(b: u8) -> bool {
@@ -73,6 +117,7 @@ mod tests {
         Locator {
             field,
             value: value.map(str::to_string),
+            nth: 1,
         }
     }
 
@@ -87,6 +132,24 @@ mod tests {
         assert_eq!((to.line, to.col), (3, 3));
         // `pid` is not `id`, and there is no third `id: "x"`.
         assert_eq!(locate(text, &vec![step("id", Some("x")); 3]), None);
+        let nth = |n| Locator {
+            nth: n,
+            ..step("id", Some("x"))
+        };
+        assert_eq!(locate(text, &[nth(2)]), Some(second));
+        assert_eq!(locate(text, &[nth(3)]), None);
+    }
+
+    #[test]
+    fn values_written_with_escapes_or_raw() {
+        let text =
+            "A(\n  id: \"a\\\"b\",\n  id: r#\"c\"d\"#,\n  id: \"\\u{65}\",\n  id: \"unterminated";
+        let found = |v: &str| locate(text, &[step("id", Some(v))]).map(|p| (p.line, p.col));
+        assert_eq!(found("a\"b"), Some((2, 7)));
+        assert_eq!(found("c\"d"), Some((3, 7)));
+        assert_eq!(found("e"), Some((4, 7)));
+        assert_eq!(found("a"), None);
+        assert_eq!(found("unterminated"), None);
     }
 
     #[test]

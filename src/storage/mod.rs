@@ -19,6 +19,9 @@ pub use locate::position_of;
 /// Files larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// At most this many broken rules are reported from one file, each with its place.
+pub const MAX_PROBLEMS: usize = 100;
+
 /// Reads, parses and validates a pathway file.
 pub fn load(path: &Path) -> Result<Network, LoadError> {
     let io = |source| LoadError::Io {
@@ -71,27 +74,58 @@ pub fn parse(text: &str, path: &Path) -> Result<Network, LoadError> {
     // Option values are read bare whether or not the file enables implicit_some.
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
     let network: Network = options.from_str(text).map_err(|e| {
-        let position = TextPosition {
-            line: e.span.start.line,
-            col: e.span.start.col,
-        };
+        let position = token_position(text, e.span.start);
         invalid(path, Some(position), syntax_message(&e.code))
     })?;
     let violations = network.validate();
     if violations.is_empty() {
         return Ok(network);
     }
-    let problems = violations
+    // Each place is a search through the text: a file with thousands of broken rules
+    // reports the first MAX_PROBLEMS, and how many more there are.
+    let total = violations.len();
+    let mut problems: Vec<Problem> = violations
         .into_iter()
+        .take(MAX_PROBLEMS)
         .map(|v| Problem {
             position: locate::locate(text, &v.path),
             message: v.error.to_string(),
         })
         .collect();
+    if total > MAX_PROBLEMS {
+        problems.push(Problem {
+            position: None,
+            message: format!("{} more problems not shown", total - MAX_PROBLEMS),
+        });
+    }
     Err(LoadError::Invalid {
         path: path.to_path_buf(),
         problems,
     })
+}
+
+/// The place of a syntax error. ron starts some spans at the whitespace before the token
+/// they are about (`value: "x"` where a number belongs): the place is the token itself,
+/// which may be on a later line. Whitespace up to the end of the file is not skipped.
+fn token_position(text: &str, start: ron::error::Position) -> TextPosition {
+    let line_start = match start.line {
+        0 | 1 => 0,
+        n => text
+            .match_indices('\n')
+            .nth(n - 2)
+            .map_or(text.len(), |(i, _)| i + 1),
+    };
+    let offset = text[line_start..]
+        .char_indices()
+        .nth(start.col.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| line_start + i);
+    let rest = &text[offset..];
+    let token = rest.trim_start();
+    if token.is_empty() {
+        position_of(text, offset)
+    } else {
+        position_of(text, offset + rest.len() - token.len())
+    }
 }
 
 /// ron's message, reworded where it would puzzle someone who is not a Rust programmer.

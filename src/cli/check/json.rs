@@ -66,21 +66,23 @@ struct FindingReport<'a> {
 }
 
 /// The number of journeys as a JSON number: exact up to 2^53, then in scientific
-/// notation from its logarithm, so even counts beyond f64's range stay a finite number.
+/// notation to 7 significant digits. A count beyond f64's range (about 10^308) is
+/// written as the largest finite f64: JSON readers such as serde_json refuse a number
+/// they cannot hold, and one such number would make the whole report unreadable. The
+/// text report gives the power of ten.
 pub fn journeys_number(ln_total: f64) -> Box<RawValue> {
     let text = if ln_total == f64::NEG_INFINITY {
         "0".to_string()
     } else if ln_total < 53.0 * std::f64::consts::LN_2 {
         format!("{}", ln_total.exp().round())
     } else {
-        let log10 = ln_total / std::f64::consts::LN_10;
-        let mut exponent = log10.floor();
-        let mut mantissa = 10f64.powf(log10 - exponent);
-        if mantissa >= 9.9999995 {
-            mantissa = 1.0;
-            exponent += 1.0;
+        let total = ln_total.exp();
+        if total.is_finite() {
+            // Rounding to 7 digits never goes past f64::MAX (1.7976931...e308).
+            format!("{total:.6e}")
+        } else {
+            format!("{:e}", f64::MAX)
         }
-        format!("{mantissa:.6}e{exponent}")
     };
     RawValue::from_string(text).expect("digits, a point and an exponent are valid JSON")
 }

@@ -3,7 +3,7 @@
 mod json;
 mod text;
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use clap::ValueEnum;
@@ -60,7 +60,7 @@ pub fn run(files: &[PathBuf], format: Format, fail_on: Option<FailOn>) -> u8 {
             }
         }
     }
-    match format {
+    let out = match format {
         Format::Json => {
             let report = json::Report {
                 files: loaded
@@ -68,10 +68,10 @@ pub fn run(files: &[PathBuf], format: Format, fail_on: Option<FailOn>) -> u8 {
                     .map(|(file, n, a)| json::file_report(file.clone(), n, a))
                     .collect(),
             };
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&report).expect("the report has only finite numbers")
-            );
+            let mut out =
+                serde_json::to_string_pretty(&report).expect("the report has only finite numbers");
+            out.push('\n');
+            out
         }
         Format::Text => {
             let paint = text::Painter {
@@ -81,8 +81,19 @@ pub fn run(files: &[PathBuf], format: Format, fail_on: Option<FailOn>) -> u8 {
                 .iter()
                 .map(|(file, n, a)| text::report(file, n, a, &paint))
                 .collect();
-            print!("{}", reports.join("\n"));
+            reports.join("\n")
         }
+    };
+    // A reader that has gone (`carepath check ... | head`) is not an error worth a word;
+    // print! would panic there. Any other failure to write is.
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("carepath: could not write the report: {e}");
+        return exit::BAD_INPUT;
     }
     if failed {
         exit::BAD_INPUT

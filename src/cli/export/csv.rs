@@ -1,0 +1,90 @@
+//! One row per measure, RFC 4180 quoting. The `pathway`, `component`, `measure`, `value`,
+//! `period` and `source` columns are the ones `carepath import` reads, so a quarter's
+//! update can be made by exporting, filling in values, and importing.
+
+use super::View;
+use crate::analysis::{attainment, measure_status};
+use crate::model::{Measure, Phase};
+
+pub const HEADER: [&str; 16] = [
+    "pathway",
+    "kind",
+    "component",
+    "phase",
+    "measure",
+    "name",
+    "domain",
+    "unit",
+    "direction",
+    "value",
+    "target",
+    "amber",
+    "status",
+    "attainment",
+    "period",
+    "source",
+];
+
+/// Text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return
+/// first) gets a leading `'`, which spreadsheets show as plain text. `import` takes it off.
+pub fn defuse(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
+    }
+}
+
+fn number(x: Option<f64>) -> String {
+    x.map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn row(pathway: &str, kind: &str, owner: &str, phase: Phase, m: &Measure) -> Vec<String> {
+    vec![
+        pathway.to_string(),
+        kind.to_string(),
+        owner.to_string(),
+        phase.name().to_string(),
+        m.id.clone(),
+        defuse(&m.name),
+        format!("{:?}", m.domain),
+        defuse(&m.unit),
+        format!("{:?}", m.direction),
+        number(m.value),
+        number(Some(m.target)),
+        number(m.amber),
+        format!("{:?}", measure_status(m)),
+        // Four places are plenty for a share, and keep the sheet readable.
+        number(attainment(m).map(|a| (a * 1e4).round() / 1e4)),
+        defuse(m.period.as_deref().unwrap_or("")),
+        defuse(m.source.as_deref().unwrap_or("")),
+    ]
+}
+
+pub fn render(view: &View) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let write = |w: &mut csv::Writer<Vec<u8>>, record: &[String]| {
+        w.write_record(record)
+            .expect("writing to memory cannot fail");
+    };
+    write(&mut w, &HEADER.map(str::to_string));
+    for (_, pathway) in view.pathways() {
+        for c in pathway.components() {
+            for m in &c.measures {
+                write(&mut w, &row(&pathway.id, "component", &c.id, c.phase, m));
+            }
+        }
+        for l in pathway.links() {
+            let phase = pathway
+                .component(&l.from)
+                .map_or(Phase::Prevention, |c| c.phase);
+            let owner = format!("{}->{}", l.from, l.to);
+            for m in &l.measures {
+                write(&mut w, &row(&pathway.id, "link", &owner, phase, m));
+            }
+        }
+    }
+    let bytes = w.into_inner().expect("writing to memory cannot fail");
+    String::from_utf8(bytes).expect("every field is a Rust string")
+}

@@ -1,0 +1,429 @@
+//! carepath's own drawing of the map as SVG 1.1, with no Graphviz needed.
+//!
+//! Status is never colour alone: every box carries the status symbol and word, and a
+//! stripe down its left side whose pattern differs by status (solid for Red, hatched for
+//! Amber, clear for Green, dotted for No data), and a border whose weight and dashes differ
+//! too, so a greyscale print still reads.
+
+mod layout;
+
+use std::fmt::Write;
+
+use layout::{BOX_W, Layout, MARGIN, Rect, column_x, route};
+
+use super::dot::wrap;
+use super::{View, colours, one_line};
+use crate::analysis::Status;
+use crate::model::Phase;
+
+const FONT: &str = "Helvetica, Arial, sans-serif";
+const STRIPE: f64 = 12.0;
+/// Characters that fit on one line of a box at 11px (a generous average glyph width).
+const BOX_CHARS: usize = 27;
+
+/// Text for XML: the five markup characters escaped; characters XML 1.0 forbids (control
+/// characters, U+FFFE, U+FFFF) become spaces.
+pub fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in one_line(text).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\u{FFFE}' | '\u{FFFF}' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// At most `max` characters, the last one an ellipsis when cut.
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+fn status_key(s: Status) -> &'static str {
+    match s {
+        Status::Red => "red",
+        Status::Amber => "amber",
+        Status::Green => "green",
+        Status::NoData => "nodata",
+    }
+}
+
+/// The border of a box: width and dash pattern by status.
+fn border(s: Status) -> (f64, &'static str) {
+    match s {
+        Status::Red => (3.0, ""),
+        Status::Amber => (2.0, ""),
+        Status::Green => (1.2, ""),
+        Status::NoData => (1.2, " stroke-dasharray=\"5 3\""),
+    }
+}
+
+const STATUSES: [Status; 4] = [Status::Red, Status::Amber, Status::Green, Status::NoData];
+
+fn defs(out: &mut String) {
+    out.push_str("<defs>\n");
+    // Stripe patterns, one per status.
+    let (_, red) = colours(Status::Red);
+    let (_, amber) = colours(Status::Amber);
+    let (_, grey) = colours(Status::NoData);
+    let _ = writeln!(
+        out,
+        "<pattern id=\"stripe-red\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">\
+         <rect width=\"6\" height=\"6\" fill=\"{red}\"/></pattern>"
+    );
+    let _ = writeln!(
+        out,
+        "<pattern id=\"stripe-amber\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">\
+         <rect width=\"6\" height=\"6\" fill=\"#ffffff\"/>\
+         <path d=\"M0,6 L6,0 M-1,1 L1,-1 M5,7 L7,5\" stroke=\"{amber}\" stroke-width=\"1.6\"/></pattern>"
+    );
+    let _ = writeln!(
+        out,
+        "<pattern id=\"stripe-green\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">\
+         <rect width=\"6\" height=\"6\" fill=\"#ffffff\"/></pattern>"
+    );
+    let _ = writeln!(
+        out,
+        "<pattern id=\"stripe-nodata\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">\
+         <rect width=\"6\" height=\"6\" fill=\"#ffffff\"/>\
+         <circle cx=\"3\" cy=\"3\" r=\"1.2\" fill=\"{grey}\"/></pattern>"
+    );
+    // Arrowheads, one per link colour (SVG 1.1 markers cannot take the line's colour).
+    let mut arrow = |id: &str, colour: &str| {
+        let _ = writeln!(
+            out,
+            "<marker id=\"{id}\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" \
+             markerHeight=\"7\" markerUnits=\"userSpaceOnUse\" orient=\"auto\">\
+             <path d=\"M0,0 L10,5 L0,10 z\" fill=\"{colour}\"/></marker>"
+        );
+    };
+    arrow("arrow", "#404040");
+    for s in STATUSES {
+        arrow(&format!("arrow-{}", status_key(s)), colours(s).1);
+    }
+    out.push_str("</defs>\n");
+}
+
+/// A status box: stripe, fill, border, then the text lines.
+fn status_box(out: &mut String, r: &Rect, status: Status) {
+    let (fill, stroke) = colours(status);
+    let (width, dash) = border(status);
+    let _ = writeln!(
+        out,
+        "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"6\" fill=\"{fill}\" \
+         stroke=\"{stroke}\" stroke-width=\"{width}\"{dash}/>",
+        r.x, r.y, r.w, r.h
+    );
+    let _ = writeln!(
+        out,
+        "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{STRIPE}\" height=\"{:.1}\" \
+         fill=\"url(#stripe-{})\" stroke=\"{stroke}\" stroke-width=\"1\"/>",
+        r.x + 1.5,
+        r.y + 1.5,
+        r.h - 3.0,
+        status_key(status)
+    );
+}
+
+fn text(out: &mut String, x: f64, y: f64, size: f64, extra: &str, content: &str) {
+    let _ = writeln!(
+        out,
+        "<text x=\"{x:.1}\" y=\"{y:.1}\" font-size=\"{size}\"{extra}>{}</text>",
+        xml(content)
+    );
+}
+
+fn component(out: &mut String, view: &View, p: usize, i: usize, r: &Rect) {
+    let c = &view.network.pathways()[p].components()[i];
+    let status = view.component_status(p, i);
+    let _ = writeln!(
+        out,
+        "<g class=\"component status-{}\" id=\"c{p}-{i}\">",
+        status_key(status)
+    );
+    let _ = writeln!(out, "<title>{} ({})</title>", xml(&c.name), xml(&c.id));
+    status_box(out, r, status);
+    let x = r.x + STRIPE + 8.0;
+    let head = match view.component_strength(p, i) {
+        Some(s) => format!("{} {} · {s:.2}", status.symbol(), status.word()),
+        None => format!("{} {}", status.symbol(), status.word()),
+    };
+    text(out, x, r.y + 17.0, 11.0, " font-weight=\"bold\"", &head);
+    let mut lines = wrap(&c.name, BOX_CHARS);
+    if lines.len() > 2 {
+        lines[1] = truncate(&format!("{} {}", lines[1], lines[2]), BOX_CHARS);
+        lines.truncate(2);
+    }
+    for (k, line) in lines.iter().enumerate() {
+        let line = truncate(line, BOX_CHARS);
+        text(out, x, r.y + 35.0 + 14.0 * k as f64, 11.0, "", &line);
+    }
+    if let Some(org) = view.provider_name(c.provider.as_deref()) {
+        let org = truncate(&one_line(org), BOX_CHARS + 3);
+        text(
+            out,
+            x,
+            r.y + 70.0,
+            9.5,
+            " font-style=\"italic\" fill=\"#333333\"",
+            &org,
+        );
+    }
+    out.push_str("</g>\n");
+}
+
+fn links(out: &mut String, view: &View, p: usize, band: &layout::Band) {
+    let pathway = &view.network.pathways()[p];
+    for (j, l) in pathway.links().iter().enumerate() {
+        let (Some(a), Some(b)) = (pathway.position(&l.from), pathway.position(&l.to)) else {
+            continue;
+        };
+        let (ca, cb) = (&pathway.components()[a], &pathway.components()[b]);
+        let path = route(
+            &band.boxes[a],
+            &band.boxes[b],
+            ca.phase,
+            cb.phase,
+            band.back_lane,
+        );
+        let status = view.link_status(p, j);
+        let weak = view.is_weak_handoff(p, &l.from, &l.to);
+        let (colour, marker, width) = match status {
+            Status::NoData if weak => (colours(Status::Red).1, "arrow-red".to_string(), 1.6),
+            Status::NoData => ("#404040", "arrow".to_string(), 1.4),
+            s => (
+                colours(s).1,
+                format!("arrow-{}", status_key(s)),
+                border(s).0.max(1.6),
+            ),
+        };
+        let dash = if weak {
+            " stroke-dasharray=\"7 4\""
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "<g class=\"link{}\"><title>{} → {} ({:?}{}{})</title>",
+            if weak { " weak-handoff" } else { "" },
+            xml(&ca.name),
+            xml(&cb.name),
+            l.kind,
+            if status == Status::NoData {
+                String::new()
+            } else {
+                format!(", {}", status.word())
+            },
+            if weak { ", weak hand-off" } else { "" },
+        );
+        let _ = writeln!(
+            out,
+            "<path d=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{width}\"{dash} \
+             marker-end=\"url(#{marker})\"/>",
+            path.d
+        );
+        // The gaps between columns are too narrow for words: a measured link gets a
+        // badge with its status symbol (its title has the rest).
+        if status != Status::NoData {
+            let (x, y) = path.label;
+            let _ = writeln!(
+                out,
+                "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"7.5\" fill=\"#ffffff\" stroke=\"{colour}\" \
+                 stroke-width=\"1.5\"/>"
+            );
+            text(
+                out,
+                x,
+                y + 3.5,
+                10.0,
+                " text-anchor=\"middle\" font-weight=\"bold\" fill=\"#000000\"",
+                status.symbol(),
+            );
+        }
+        out.push_str("</g>\n");
+    }
+}
+
+fn legend(out: &mut String, lay: &Layout) {
+    let top = lay.legend_top;
+    let _ = writeln!(out, "<g class=\"legend\">");
+    text(
+        out,
+        MARGIN,
+        top + 14.0,
+        12.0,
+        " font-weight=\"bold\"",
+        "Legend",
+    );
+    let meaning = [
+        "target missed",
+        "near target",
+        "target met",
+        "no measure with data",
+    ];
+    for (k, (status, words)) in STATUSES.iter().zip(meaning).enumerate() {
+        let r = Rect {
+            x: MARGIN + k as f64 * 200.0,
+            y: top + 24.0,
+            w: 40.0,
+            h: 28.0,
+        };
+        status_box(out, &r, *status);
+        let label = format!("{} {}: {words}", status.symbol(), status.word());
+        text(out, r.x + 48.0, r.y + 18.0, 10.5, "", &label);
+    }
+    let y = top + 78.0;
+    let _ = writeln!(
+        out,
+        "<path d=\"M{:.1},{y:.1} H{:.1}\" stroke=\"#404040\" stroke-width=\"1.4\" marker-end=\"url(#arrow)\"/>",
+        MARGIN,
+        MARGIN + 44.0
+    );
+    text(out, MARGIN + 52.0, y + 4.0, 10.5, "", "link (hand-off)");
+    let x = MARGIN + 200.0;
+    let _ = writeln!(
+        out,
+        "<path d=\"M{x:.1},{y:.1} H{:.1}\" stroke=\"{}\" stroke-width=\"1.6\" stroke-dasharray=\"7 4\" marker-end=\"url(#arrow-red)\"/>",
+        x + 44.0,
+        colours(Status::Red).1
+    );
+    text(
+        out,
+        x + 52.0,
+        y + 4.0,
+        10.5,
+        "",
+        "weak hand-off: different sectors, little or no integration",
+    );
+    text(
+        out,
+        MARGIN,
+        y + 26.0,
+        10.0,
+        " fill=\"#333333\"",
+        "Strength (0 to 1) is the lowest attainment among a part's measures. A circle on a \
+         link shows its status. Links back to an earlier phase run below the boxes.",
+    );
+    out.push_str("</g>\n");
+}
+
+pub fn render(view: &View) -> String {
+    let lay = layout::layout(view.network);
+    let mut out = String::new();
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{w:.0}\" \
+         height=\"{h:.0}\" viewBox=\"0 0 {w:.0} {h:.0}\" font-family=\"{FONT}\">",
+        w = lay.width,
+        h = lay.height
+    );
+    let _ = writeln!(out, "<title>{}</title>", xml(&view.network.name));
+    defs(&mut out);
+    let _ = writeln!(
+        out,
+        "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>"
+    );
+    text(
+        &mut out,
+        MARGIN,
+        MARGIN + 20.0,
+        20.0,
+        " font-weight=\"bold\"",
+        &view.network.name,
+    );
+    if !view.network.population.is_empty() {
+        let population = truncate(&view.network.population, 150);
+        text(
+            &mut out,
+            MARGIN,
+            MARGIN + 42.0,
+            11.0,
+            " fill=\"#333333\"",
+            &population,
+        );
+    }
+    if lay.bands.is_empty() {
+        text(
+            &mut out,
+            MARGIN,
+            MARGIN + 90.0,
+            12.0,
+            "",
+            "No pathways yet.",
+        );
+    }
+    for ((p, pathway), band) in view.pathways().zip(&lay.bands) {
+        let a = &view.analysis.pathways[p];
+        let _ = writeln!(out, "<g class=\"pathway\" id=\"p{p}\">");
+        let _ = writeln!(
+            out,
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"8\" \
+             fill=\"none\" stroke=\"#9a9a9a\"/>",
+            MARGIN - 10.0,
+            band.top,
+            lay.width - 2.0 * MARGIN + 20.0,
+            band.height
+        );
+        let strength = a
+            .strength
+            .map_or(String::new(), |s| format!(" · strength {s:.2}"));
+        let head = format!(
+            "{} — {} {}{strength}",
+            truncate(&pathway.name, 90),
+            a.status.symbol(),
+            a.status.word(),
+        );
+        text(
+            &mut out,
+            MARGIN,
+            band.top + 20.0,
+            14.0,
+            " font-weight=\"bold\"",
+            &head,
+        );
+        for phase in Phase::ALL {
+            let _ = writeln!(
+                out,
+                "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"#f4f4f4\"/>",
+                column_x(phase) - 6.0,
+                band.top + 30.0,
+                BOX_W + 12.0,
+                band.height - 36.0
+            );
+            // An empty column is named too, greyed: a missing phase should be seen.
+            let (colour, name) = if band.columns.contains(&phase) {
+                ("#222222", phase.name().to_string())
+            } else {
+                ("#8a8a8a", format!("{} (none)", phase.name()))
+            };
+            text(
+                &mut out,
+                column_x(phase) + BOX_W / 2.0,
+                band.top + 46.0,
+                11.5,
+                &format!(" text-anchor=\"middle\" font-weight=\"bold\" fill=\"{colour}\""),
+                &name,
+            );
+        }
+        links(&mut out, view, p, band);
+        for (i, r) in band.boxes.iter().enumerate() {
+            component(&mut out, view, p, i, r);
+        }
+        out.push_str("</g>\n");
+    }
+    legend(&mut out, &lay);
+    out.push_str("</svg>\n");
+    out
+}

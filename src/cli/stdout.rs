@@ -1,0 +1,14 @@
+//! Writing results to stdout without panicking when the reader goes away (a pager quit,
+//! `| head`): a closed pipe just ends the output.
+
+use std::io::{ErrorKind, Write};
+
+/// Writes `text` to stdout. Returns false if it could not be written for a reason other
+/// than the reader having closed the pipe.
+pub fn write(text: &str) -> bool {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => true,
+        Err(e) => e.kind() == ErrorKind::BrokenPipe,
+    }
+}

@@ -1,0 +1,422 @@
+//! The details panel for the selection and the weakest-links panel.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph};
+
+use super::hit::HitMap;
+use super::text::{fit, number, share, visible, width, with_unit, wrap};
+use super::theme::Theme;
+use crate::analysis::{FindingKind, Score, Status, Target, measure_status};
+use crate::app::{Action, App, Panel};
+use crate::model::{Answer, Checklist, Component, Link, Measure, Pathway};
+
+/// A panel's frame: thick and in the focus colour when it has the keyboard.
+pub fn panel_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
+    let title_style = if focused {
+        theme.border_focused
+    } else {
+        theme.title
+    };
+    Block::bordered()
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(theme.border(focused))
+        .title(Span::styled(title, title_style))
+}
+
+/// The status symbol and word in the status's style.
+pub fn status_span(status: Status, theme: &Theme) -> Span<'static> {
+    Span::styled(
+        format!("{} {}", status.symbol(), status.word()),
+        theme.status(status),
+    )
+}
+
+/// History and the current value as a row of block characters, oldest first.
+pub fn sparkline(m: &Measure) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let values: Vec<f64> = m.history.iter().map(|(_, v)| *v).chain(m.value).collect();
+    if values.len() < 2 {
+        return String::new();
+    }
+    let (lo, hi) = values
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+    values
+        .iter()
+        .map(|&v| {
+            if (hi - lo).abs() < f64::EPSILON {
+                BARS[3]
+            } else {
+                BARS[(((v - lo) / (hi - lo)) * 7.0).round() as usize]
+            }
+        })
+        .collect()
+}
+
+/// Lines for the details panel, and the line of the measure under the cursor.
+struct Details<'t> {
+    lines: Vec<Line<'static>>,
+    cursor_line: Option<usize>,
+    width: usize,
+    theme: &'t Theme,
+}
+
+impl Details<'_> {
+    fn push(&mut self, line: Line<'static>) {
+        self.lines.push(line);
+    }
+
+    fn heading(&mut self, text: String) {
+        self.push(Line::styled(text, self.theme.heading));
+    }
+
+    fn wrapped(&mut self, text: &str, indent: usize, style: Style) {
+        let pad = " ".repeat(indent);
+        for l in wrap(text, self.width.saturating_sub(indent).max(1)) {
+            self.push(Line::styled(format!("{pad}{l}"), style));
+        }
+    }
+
+    /// Status, strength, reach and impact: on one line where it fits, else two.
+    fn score(&mut self, score: &Score, reach: f64, impact: Option<f64>) {
+        let dim = self.theme.dim;
+        let first = vec![
+            status_span(score.status, self.theme),
+            Span::styled(" · strength ", dim),
+            Span::raw(share(score.strength)),
+        ];
+        let second = vec![
+            Span::styled("reach ", dim),
+            Span::raw(share(Some(reach))),
+            Span::styled(" · impact ", dim),
+            Span::raw(impact.map_or("–".to_string(), number)),
+        ];
+        let one = Line::from(
+            [
+                first.clone(),
+                vec![Span::styled(" · ", dim)],
+                second.clone(),
+            ]
+            .concat(),
+        );
+        if one.width() <= self.width {
+            self.push(one);
+        } else {
+            self.push(Line::from(first));
+            self.push(Line::from(second));
+        }
+    }
+
+    fn measures(&mut self, measures: &[Measure], cursor: Option<usize>) {
+        if measures.is_empty() {
+            self.push(Line::styled(
+                "No measures: press m to add one",
+                self.theme.dim,
+            ));
+            return;
+        }
+        self.heading(format!("Measures ({})", measures.len()));
+        for (i, m) in measures.iter().enumerate() {
+            let marked = cursor == Some(i);
+            if marked {
+                self.cursor_line = Some(self.lines.len());
+            }
+            let status = measure_status(m);
+            let name_style = if marked {
+                self.theme.selection
+            } else {
+                Style::new()
+            };
+            // Marker, symbol, space, word, space.
+            let room = self.width.saturating_sub(5 + width(status.word()));
+            self.push(Line::from(vec![
+                Span::styled(if marked { "› " } else { "  " }, self.theme.selection),
+                status_span(status, self.theme),
+                Span::raw(" "),
+                Span::styled(fit(&m.name, room), name_style),
+            ]));
+            let dim = self.theme.dim;
+            let mut facts = vec![
+                Span::raw("    "),
+                Span::raw(
+                    m.value
+                        .map_or("no value".to_string(), |v| with_unit(v, &m.unit)),
+                ),
+                Span::styled(" target ", dim),
+                Span::raw(with_unit(m.target, &m.unit)),
+            ];
+            if let Some(a) = m.amber {
+                facts.push(Span::styled(" amber ", dim));
+                facts.push(Span::raw(with_unit(a, &m.unit)));
+            }
+            if let Some(p) = &m.period {
+                facts.push(Span::styled(format!(" {}", fit(p, 12)), dim));
+            }
+            let spark = sparkline(m);
+            if !spark.is_empty() {
+                facts.push(Span::raw(" "));
+                facts.push(Span::styled(spark, self.theme.heading));
+            }
+            self.push(Line::from(facts));
+        }
+    }
+
+    fn checklist(&mut self, checklist: &Checklist) {
+        if checklist.is_empty() {
+            self.push(Line::styled("Checklist: not examined yet", self.theme.dim));
+            return;
+        }
+        self.heading("Checklist".to_string());
+        for q in &Checklist::QUESTIONS {
+            let answer = (q.answer)(checklist);
+            let (word, style) = match answer {
+                Answer::Yes => ("Yes", self.theme.status_green),
+                Answer::Partly => ("Partly", self.theme.status_amber),
+                Answer::No => ("No", self.theme.status_red),
+                Answer::Unknown => ("?", self.theme.status_nodata),
+            };
+            self.push(Line::from(vec![
+                Span::styled(format!("  {word:<7}"), style),
+                Span::raw(q.text),
+            ]));
+        }
+    }
+
+    fn notes(&mut self, notes: &str) {
+        if !notes.trim().is_empty() {
+            self.heading("Notes".to_string());
+            self.wrapped(notes, 2, Style::new());
+        }
+    }
+}
+
+fn component_details(d: &mut Details, app: &App, c: &Component, pos: usize) {
+    let theme = d.theme;
+    d.wrapped(&c.name, 0, theme.title);
+    let provider = c
+        .provider
+        .as_deref()
+        .map(|id| match app.document().organisation(id) {
+            Some(o) => format!("{} ({})", visible(&o.name), o.sector.label()),
+            None => visible(id).into_owned(),
+        })
+        .unwrap_or_else(|| "no provider".to_string());
+    d.push(Line::from(vec![
+        Span::styled(c.phase.name(), theme.heading),
+        Span::styled(" · ", theme.dim),
+        Span::raw(fit(
+            &provider,
+            d.width.saturating_sub(c.phase.name().len() + 3),
+        )),
+    ]));
+    let analysis = app.analysis().pathways.get(app.pathway);
+    if let Some(a) = analysis.and_then(|a| a.components.get(pos)) {
+        d.score(&a.score, a.reach, a.impact);
+    }
+    let cursor = (app.focus == Panel::Details).then_some(app.detail_cursor);
+    d.measures(&c.measures, cursor);
+    d.checklist(&c.checklist);
+    d.notes(&c.notes);
+    let actions: Vec<_> = app
+        .document()
+        .actions()
+        .iter()
+        .filter(|a| a.component == c.id)
+        .collect();
+    if !actions.is_empty() {
+        d.heading(format!("Actions ({})", actions.len()));
+        for a in actions {
+            let mut text = format!("[{:?}] {}", a.status, a.text);
+            if !a.owner.is_empty() {
+                text.push_str(&format!(" — {}", a.owner));
+            }
+            if let Some(due) = &a.due {
+                text.push_str(&format!(", due {due}"));
+            }
+            d.wrapped(&text, 2, Style::new());
+        }
+    }
+}
+
+fn link_details(d: &mut Details, app: &App, pathway: &Pathway, l: &Link, pos: usize) {
+    let theme = d.theme;
+    let name = |id: &str| {
+        pathway
+            .component(id)
+            .map_or_else(|| id.to_string(), |c| c.name.clone())
+    };
+    let room = d.width.saturating_sub(6);
+    d.push(Line::from(vec![
+        Span::styled("From ", theme.dim),
+        Span::styled(fit(&name(&l.from), room), theme.title),
+    ]));
+    d.push(Line::from(vec![
+        Span::styled("To   ", theme.dim),
+        Span::styled(fit(&name(&l.to), room), theme.title),
+    ]));
+    let integration = l
+        .integration
+        .map_or("none recorded".to_string(), |i| format!("{i:?}"));
+    d.push(Line::from(vec![
+        Span::raw(format!("{:?}", l.kind)),
+        Span::styled(" · integration ", theme.dim),
+        Span::raw(integration),
+    ]));
+    let weak = app.analysis().findings.iter().find(|f| {
+        f.kind == FindingKind::WeakHandoff
+            && f.pathway == app.pathway
+            && f.link.as_ref() == Some(&(l.from.clone(), l.to.clone()))
+    });
+    if let Some(f) = weak {
+        d.push(Line::styled("┄ Weak hand-off", theme.weak_handoff));
+        d.wrapped(&f.message, 2, theme.weak_handoff);
+    }
+    if let Some(a) = app
+        .analysis()
+        .pathways
+        .get(app.pathway)
+        .and_then(|a| a.links.get(pos))
+    {
+        d.score(&a.score, a.reach, a.impact);
+    }
+    let cursor = (app.focus == Panel::Details).then_some(app.detail_cursor);
+    d.measures(&l.measures, cursor);
+    d.notes(&l.notes);
+}
+
+/// What is selected, in full.
+pub fn details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let focused = app.focus == Panel::Details;
+    let block = panel_block(" Details ".to_string(), focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut d = Details {
+        lines: Vec::new(),
+        cursor_line: None,
+        width: inner.width as usize,
+        theme,
+    };
+    let pathway = app.current_pathway();
+    match (pathway, app.selected_component(), app.selected_link()) {
+        (Some(p), Some(c), _) => {
+            let pos = p.position(&c.id).unwrap_or(0);
+            component_details(&mut d, app, c, pos);
+        }
+        (Some(p), None, Some(l)) => {
+            let pos = p.link_position(&l.from, &l.to).unwrap_or(0);
+            link_details(&mut d, app, p, l, pos);
+        }
+        _ => d.push(Line::styled(
+            "Nothing selected: press a to add a component",
+            theme.dim,
+        )),
+    }
+    // Scrolled so the measure under the cursor, and the line after it, show.
+    let scroll = d
+        .cursor_line
+        .map_or(0, |c| (c + 2).saturating_sub(inner.height as usize));
+    let text: Vec<Line> = d.lines.into_iter().skip(scroll).collect();
+    frame.render_widget(Paragraph::new(text), inner);
+}
+
+/// The status of a weakest-links entry.
+fn entry_status(app: &App, pathway: usize, target: &Target) -> Status {
+    let (Some(p), Some(a)) = (
+        app.document().pathways().get(pathway),
+        app.analysis().pathways.get(pathway),
+    ) else {
+        return Status::NoData;
+    };
+    match target {
+        Target::Component(id) => p
+            .position(id)
+            .and_then(|i| a.components.get(i))
+            .map_or(Status::NoData, |c| c.score.status),
+        Target::Link { from, to } => p
+            .link_position(from, to)
+            .and_then(|i| a.links.get(i))
+            .map_or(Status::NoData, |l| l.score.status),
+    }
+}
+
+/// The name of a weakest-links entry: a component's name, or a link's two ends.
+pub fn target_name(app: &App, pathway: usize, target: &Target) -> String {
+    let p = app.document().pathways().get(pathway);
+    let name = |id: &str| {
+        p.and_then(|p| p.component(id))
+            .map_or_else(|| id.to_string(), |c| c.name.clone())
+    };
+    match target {
+        Target::Component(id) => name(id),
+        Target::Link { from, to } => format!("{} → {}", name(from), name(to)),
+    }
+}
+
+/// Measured components and links by impact: rank, status symbol, impact, name.
+pub fn weakest(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut HitMap) {
+    let focused = app.focus == Panel::Weakest;
+    let list = &app.analysis().weakest;
+    let title = format!(" Weakest links ({}) ", list.len());
+    let block = panel_block(title, focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if list.is_empty() {
+        let text = Paragraph::new(Line::styled("No measured components yet", theme.dim));
+        frame.render_widget(text, inner);
+        return;
+    }
+    let rows = inner.height as usize;
+    let first = app.weakest_cursor.saturating_sub(rows.saturating_sub(1));
+    let buf = frame.buffer_mut();
+    for (row, (i, entry)) in list.iter().enumerate().skip(first).take(rows).enumerate() {
+        let y = inner.y + row as u16;
+        let marked = focused && i == app.weakest_cursor;
+        let status = entry_status(app, entry.pathway, &entry.target);
+        let head = format!("{}{:>3} ", if marked { "›" } else { " " }, i + 1);
+        let mut name = target_name(app, entry.pathway, &entry.target);
+        if entry.pathway != app.pathway
+            && let Some(p) = app.document().pathways().get(entry.pathway)
+        {
+            name = format!("{name} · {}", p.name);
+        }
+        let impact = format!(" {:.2} ", entry.impact);
+        let room = (inner.width as usize).saturating_sub(width(&head) + 1 + impact.len());
+        let row_style = if marked { theme.selection } else { theme.text };
+        let line = Line::from(vec![
+            Span::raw(head),
+            Span::styled(status.symbol(), theme.status(status)),
+            Span::raw(impact),
+            Span::raw(fit(&name, room)),
+        ])
+        .style(row_style);
+        let rect = Rect::new(inner.x, y, inner.width, 1);
+        buf.set_style(rect, row_style);
+        buf.set_line(inner.x, y, &line, inner.width);
+        hits.add(rect, Action::SelectWeakest(i));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Direction, Domain};
+
+    #[test]
+    fn sparkline_runs_oldest_to_current() {
+        let mut m = Measure::new("m", "m", Domain::Safety, Direction::HigherIsBetter, 10.0);
+        assert_eq!(sparkline(&m), "", "no history, no line");
+        m.history = vec![("a".into(), 1.0), ("b".into(), 5.0)];
+        m.value = Some(9.0);
+        assert_eq!(sparkline(&m), "▁▅█");
+        m.history = vec![("a".into(), 3.0)];
+        m.value = Some(3.0);
+        assert_eq!(sparkline(&m), "▄▄");
+    }
+}

@@ -1,0 +1,168 @@
+//! Text from the document made safe and sized for the screen.
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+use unicode_width::UnicodeWidthChar;
+
+/// Characters that would change what the terminal shows beyond their own cell: C0 and C1
+/// controls, DEL, and the bidirectional embeddings, overrides, isolates and marks.
+fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// Text from a file, with every control and bidirectional-override character shown as a
+/// visible escape such as `\u{1b}`, so nothing from a document reaches the terminal raw
+/// or reorders what is drawn around it.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_hidden) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_hidden(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Cells a character takes; zero-width ones take none.
+fn char_width(c: char) -> usize {
+    c.width().unwrap_or(0)
+}
+
+/// Cells a string takes on screen.
+pub fn width(text: &str) -> usize {
+    text.chars().map(char_width).sum()
+}
+
+/// Made visible and cut to `max` cells, ending in … when cut.
+pub fn fit(text: &str, max: usize) -> String {
+    let text = visible(text);
+    if width(&text) <= max {
+        return text.into_owned();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = char_width(c);
+        if used + w > max - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// `fit`, then padded with spaces to exactly `max` cells.
+pub fn fit_padded(text: &str, max: usize) -> String {
+    let mut out = fit(text, max);
+    let w = width(&out);
+    out.extend(std::iter::repeat_n(' ', max.saturating_sub(w)));
+    out
+}
+
+/// A number in its shortest form with at most two decimals: 25.6, 100, 0.45.
+pub fn number(v: f64) -> String {
+    let s = format!("{v:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+/// A value with its unit: "25.6%", "58 mmol/mol".
+pub fn with_unit(v: f64, unit: &str) -> String {
+    let unit = visible(unit);
+    match unit.as_ref() {
+        "" => number(v),
+        "%" => format!("{}%", number(v)),
+        u => format!("{} {u}", number(v)),
+    }
+}
+
+/// A share in [0, 1] as a percentage, or – without data.
+pub fn share(v: Option<f64>) -> String {
+    v.map_or_else(|| "–".to_string(), |v| format!("{:.0}%", v * 100.0))
+}
+
+/// Words wrapped to `max` cells; a word longer than a line is cut.
+pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    for para in text.split('\n') {
+        let para = visible(para);
+        let mut line = String::new();
+        for word in para.split_whitespace() {
+            let needed = width(&line) + usize::from(!line.is_empty()) + width(word);
+            if !line.is_empty() && needed > max {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+            if width(&line) > max {
+                line = fit(&line, max);
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn visible_escapes_controls_and_bidi() {
+        assert!(matches!(visible("plain é 中"), Cow::Borrowed(_)));
+        assert_eq!(visible("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+        assert_eq!(visible("\u{202e}evil"), "\\u{202e}evil");
+        assert_eq!(visible("x\u{7}\u{9b}\u{2067}"), "x\\u{7}\\u{9b}\\u{2067}");
+        assert!(!visible("\u{0}\u{7f}\u{200f}").chars().any(is_hidden));
+    }
+
+    #[test]
+    fn fit_cuts_with_an_ellipsis_by_cells() {
+        assert_eq!(fit("Diagnosis", 20), "Diagnosis");
+        assert_eq!(fit("Diagnosis", 5), "Diag…");
+        assert_eq!(fit("中文中文", 5), "中文…");
+        assert_eq!(fit("abc", 0), "");
+        assert_eq!(fit_padded("ab", 4), "ab  ");
+        assert_eq!(width(&fit("\u{1b}\u{1b}\u{1b}", 8)), 8);
+    }
+
+    #[test]
+    fn numbers_are_short() {
+        assert_eq!(number(25.6), "25.6");
+        assert_eq!(number(100.0), "100");
+        assert_eq!(number(0.456), "0.46");
+        assert_eq!(number(-0.001), "0");
+        assert_eq!(with_unit(58.0, "mmol/mol"), "58 mmol/mol");
+        assert_eq!(with_unit(45.0, "%"), "45%");
+        assert_eq!(share(Some(0.855)), "86%");
+        assert_eq!(share(None), "–");
+    }
+
+    #[test]
+    fn wrap_keeps_words_and_lines() {
+        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
+        assert_eq!(wrap("a\nb", 10), ["a", "b"]);
+        assert_eq!(wrap("abcdefghij", 4), ["abc…"]);
+    }
+}
