@@ -14,7 +14,8 @@ Export the generated networks (the same ones the Rust benchmarks use, seed 1):
     done
 
 Time the analyses (median of --runs runs; the JSON is loaded once per run and not
-included in "analysis"; "total" is JSON load + analysis):
+included in "analysis"; "total" is JSON load + analysis; "on-CPU" is the analysis's
+time.thread_time(), steadier than the wall clock on a busy machine):
 
     python3 bench/networkx_reference.py /tmp/carepath-{60,600,6000,60000}.json --runs 5
 
@@ -32,11 +33,14 @@ in topological order, exact Python integers), the reach of each component and li
 impact, pathway strength and status, the findings of the §5 table in §5 order, and the
 weakest-links ranking.
 
-Interpretations (where DESIGN leaves room): a journey is a path in the condensation DAG
-(parallel links between the same two loops count once) from the step of an entry component
-to the step of an exit component; a link between two steps has the reach of the journeys
-that take that step-to-step move; a link inside a loop has the loop's reach; orphans are
-left out of journeys only in pathways of two or more components (as in the Orphan rule).
+Interpretations (as carepath's analysis takes them): each loop (strongly connected set) is
+one step; a journey is a path in the condensation DAG (parallel links between the same two
+steps count once) from a step with no link in to a step with no link out; a loop's entry
+component is its member of the earliest phase and its exit that of the latest; a link
+between two steps has the reach of the journeys that take that move; a link inside a loop
+has the loop's reach; orphans (no links, in a pathway of two or more) take no part; a Loop
+finding points at the link inside the loop that goes furthest back in phase order; impacts
+are compared to 12 significant digits so that ties fall to pathway, phase and id order.
 """
 
 import argparse
@@ -126,20 +130,26 @@ def analyse_pathway(p, order, sector_of, findings, weakest):
         s, st = strength_status(l.get("measures", []))
         link_info.append({"l": l, "strength": s, "status": st, "reach": 0.0})
 
-    # A link from a component to itself is a loop of one step: it does not stop the
-    # component being an entry or an exit.
     many = len(comps) >= 2
     orphans = {n for n in g.nodes if many and g.degree(n) == 0}
-    has_in = {b for a, b in g.edges if a != b}
-    has_out = {a for a, b in g.edges if a != b}
-    entries = [n for n in g.nodes if n not in has_in and n not in orphans]
-    exits = [n for n in g.nodes if n not in has_out and n not in orphans]
 
-    # Journeys on the condensation: paths from entry steps to exit steps.
+    # Each loop is one step: journeys start at a step of the condensation with no link in
+    # and end at a step with no link out (a link from a component to itself aside). A
+    # loop's entry is its member of the earliest phase, its exit that of the latest
+    # (the first in author order among equals).
     cg = nx.condensation(g)
     mapping = cg.graph["mapping"]
-    entry_steps = {mapping[n] for n in entries}
-    exit_steps = {mapping[n] for n in exits}
+    members = {s: cg.nodes[s]["members"] for s in cg.nodes}
+    entry_steps = {s for s in cg.nodes if cg.in_degree(s) == 0
+                   and next(iter(members[s])) not in orphans}
+    exit_steps = {s for s in cg.nodes if cg.out_degree(s) == 0
+                  and next(iter(members[s])) not in orphans}
+    author = {c["id"]: i for i, c in enumerate(comps)}
+    phase_of = {c["id"]: c["phase"] for c in comps}
+    entries = {min(members[s], key=lambda n: (PHASE_INDEX[phase_of[n]], author[n]))
+               for s in entry_steps}
+    exits = {min(members[s], key=lambda n: (-PHASE_INDEX[phase_of[n]], author[n]))
+             for s in exit_steps}
     topo = list(nx.topological_sort(cg))
     into = {}  # journeys' prefixes: entry -> step
     for s in topo:
@@ -196,15 +206,14 @@ def analyse_pathway(p, order, sector_of, findings, weakest):
         if cid in orphans:
             add("Orphan", "Medium", info["impact"], phase, [cid], component=cid)
         else:
-            if cid not in has_out and PHASE_INDEX[phase] < last_required:
+            if cid in exits and PHASE_INDEX[phase] < last_required:
                 add("DeadEnd", "Medium", info["impact"], phase, [cid], component=cid)
-            if cid not in has_in and PHASE_INDEX[phase] > PHASE_INDEX["Recognition"]:
+            if cid in entries and PHASE_INDEX[phase] > PHASE_INDEX["Recognition"]:
                 add("NoEntryRoute", "Medium", info["impact"], phase, [cid], component=cid)
         if info["strength"] is None:
             add("Unmeasured", "Low", None, phase, [cid], component=cid)
         if info["full"] and journeys >= 2:
             add("Bottleneck", "Low", info["impact"], phase, [cid], component=cid)
-    phase_of = {c["id"]: c["phase"] for c in comps}
     for info in link_info:
         l = info["l"]
         ends = (l["from"], l["to"])
@@ -229,7 +238,7 @@ def analyse_pathway(p, order, sector_of, findings, weakest):
     for j, info in enumerate(link_info):
         l = info["l"]
         a = mapping[l["from"]]
-        if a == mapping[l["to"]] and (len(cg.nodes[a]["members"]) > 1 or l["from"] == l["to"]):
+        if a == mapping[l["to"]] and (len(members[a]) > 1 or l["from"] == l["to"]):
             back = PHASE_INDEX[phase_of[l["from"]]] - PHASE_INDEX[phase_of[l["to"]]]
             if a not in loop_links or back > loop_links[a][0]:
                 loop_links[a] = (back, j)
@@ -248,7 +257,7 @@ def analyse_pathway(p, order, sector_of, findings, weakest):
     return {
         "id": pid, "strength": p_strength, "status": p_status or "NoData",
         "journeys": float(journeys), "steps": cg.number_of_nodes(),
-        "largest_loop": max((len(cg.nodes[s]["members"]) for s in topo), default=0),
+        "largest_loop": max((len(m) for m in members.values()), default=0),
         "components": [
             {"id": c["id"], "phase": c["phase"], "status": comp[c["id"]]["status"],
              "strength": comp[c["id"]]["strength"], "reach": comp[c["id"]]["reach"],
@@ -300,9 +309,10 @@ def main():
     gc_state = "off" if args.no_gc else "on"
     print(f"networkx {nx.__version__}, Python {sys.version.split()[0]}, {args.runs} runs each, "
           f"cyclic GC {gc_state}")
-    print(f"{'file':40} {'components':>10} {'analysis (median)':>18} {'total (median)':>15}")
+    print(f"{'file':40} {'components':>10} {'analysis (median)':>18} {'total (median)':>15} "
+          f"{'analysis on-CPU':>16}")
     for path in args.files:
-        analysis_times, total_times = [], []
+        analysis_times, total_times, cpu_times = [], [], []
         for _ in range(args.runs):
             network = result = None
             gc.collect()
@@ -312,14 +322,17 @@ def main():
             with open(path, encoding="utf-8") as f:
                 network = json.load(f)
             t1 = time.perf_counter()
+            c1 = time.thread_time()
             result = analyse(network)
+            c2 = time.thread_time()
             t2 = time.perf_counter()
             gc.enable()
             analysis_times.append(t2 - t1)
             total_times.append(t2 - t0)
+            cpu_times.append(c2 - c1)
         n = sum(len(p.get("components", [])) for p in network["pathways"])
         print(f"{path:40} {n:>10} {statistics.median(analysis_times):>16.4f} s "
-              f"{statistics.median(total_times):>13.4f} s")
+              f"{statistics.median(total_times):>13.4f} s {statistics.median(cpu_times):>14.4f} s")
         print(f"    {summary(result)}")
         if args.dump:
             with open(args.dump, "w", encoding="utf-8") as f:
