@@ -130,3 +130,41 @@ fn weakest_links_rank_measured_parts_by_impact() {
         .build();
     assert!(analyse(&network).weakest.is_empty());
 }
+
+/// Impacts equal but for rounding (0.1 + 0.2 against 0.3) are equal for ranking: the
+/// phase and then the id decide, not the last bits.
+#[test]
+fn rounding_noise_does_not_decide_the_order() {
+    use carepath::model::{
+        Component, Condition, Direction, Domain, Measure, Network, Pathway, Phase,
+    };
+    let mut n = Network::new("n");
+    n.add_pathway(Pathway::new("p", "P", Condition::ShortTerm))
+        .unwrap();
+    // Strength 3/10 and a hair below 0.3: impacts 0.7 and 0.7000000000000001.
+    let measure = |value: f64, target: f64| {
+        let mut m = Measure::new("m", "M", Domain::Safety, Direction::HigherIsBetter, target);
+        m.value = Some(value);
+        m
+    };
+    let mut later = Component::new("b-late", "Late", Phase::Management);
+    later.measures.push(measure(0.299_999_999_999_999_93, 1.0));
+    let mut earlier = Component::new("z-early", "Early", Phase::Prevention);
+    earlier.measures.push(measure(3.0, 10.0));
+    n.add_component("p", later, None).unwrap();
+    n.add_component("p", earlier, None).unwrap();
+    n.add_link("p", carepath::model::Link::new("z-early", "b-late"))
+        .unwrap();
+    let a = carepath::analysis::analyse(&n);
+    let weak: Vec<&str> = a
+        .findings
+        .iter()
+        .filter(|f| f.kind == carepath::analysis::FindingKind::WeakComponent)
+        .filter_map(|f| f.component.as_deref())
+        .collect();
+    assert_eq!(
+        weak,
+        ["z-early", "b-late"],
+        "phase order decides between equal impacts"
+    );
+}

@@ -96,7 +96,7 @@ impl Finding {
 /// are worked out once per finding by the caller, not once per comparison.
 fn order((a, a_id): (&Finding, &str), (b, b_id): (&Finding, &str)) -> Ordering {
     let by_impact = match (a.impact, b.impact) {
-        (Some(x), Some(y)) => y.total_cmp(&x),
+        (Some(x), Some(y)) => impact_key(y).cmp(&impact_key(x)),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
@@ -108,6 +108,13 @@ fn order((a, a_id): (&Finding, &str), (b, b_id): (&Finding, &str)) -> Ordering {
         .then(a.phase.cmp(&b.phase))
         .then_with(|| a_id.cmp(b_id))
         .then(a.kind.cmp(&b.kind))
+}
+
+/// An impact for ranking: equal impacts worked out along different paths differ in their
+/// last bits (0.3 vs 0.30000000000000004), which must not decide the order before the
+/// phase and id do. Impacts lie in [0, 1]; 1e-9 apart is "equal".
+pub(super) fn impact_key(impact: f64) -> i64 {
+    (impact * 1e9).round() as i64
 }
 
 /// "25.6% against a target of 15%" for the weakest measure with data.

@@ -173,8 +173,8 @@ fn weakest(network: &Network, analyses: &[PathwayAnalysis]) -> Vec<WeakLink> {
         }
     }
     list.sort_by(|(a, pa, ia), (b, pb, ib)| {
-        b.impact
-            .total_cmp(&a.impact)
+        findings::impact_key(b.impact)
+            .cmp(&findings::impact_key(a.impact))
             .then(a.pathway.cmp(&b.pathway))
             .then(pa.cmp(pb))
             .then(ia.cmp(ib))
