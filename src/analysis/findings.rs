@@ -193,16 +193,8 @@ impl PathwayFindings<'_> {
         (&components[a.index()], &components[b.index()])
     }
 
-    /// "Recognition in general practice (General practices)".
     fn describe(&self, c: &Component) -> String {
-        match c
-            .provider
-            .as_deref()
-            .and_then(|p| self.organisations.get(p).copied())
-        {
-            Some(org) => format!("{} ({})", c.name, org.name),
-            None => c.name.clone(),
-        }
+        describe(self.organisations, c)
     }
 
     fn severity_of(status: Status) -> Option<Severity> {
@@ -305,16 +297,19 @@ impl PathwayFindings<'_> {
         let last = *required.last().expect("every condition requires phases");
         let j = &self.analysis.journeys;
         for i in 0..self.pathway.components().len() {
-            let c = &self.pathway.components()[i];
-            let name = self.describe(c);
+            let (pathway, organisations) = (self.pathway, self.organisations);
+            let c = &pathway.components()[i];
+            // Only a component with a finding is described: most have none.
+            let name = || describe(organisations, c);
             if j.is_orphan[i] {
-                let message = format!("{name} has no links to the rest of the pathway");
+                let message = format!("{} has no links to the rest of the pathway", name());
                 self.component(FindingKind::Orphan, Severity::Medium, i, message);
                 continue;
             }
             if j.is_exit[i] && c.phase < last {
                 let message = format!(
-                    "Journeys end at {name} in {}, before the pathway reaches {}",
+                    "Journeys end at {} in {}, before the pathway reaches {}",
+                    name(),
                     c.phase.name(),
                     last.name()
                 );
@@ -322,7 +317,8 @@ impl PathwayFindings<'_> {
             }
             if j.is_entry[i] && c.phase > Phase::Recognition {
                 let message = format!(
-                    "Journeys start at {name} in {} with no route in from recognition",
+                    "Journeys start at {} in {} with no route in from recognition",
+                    name(),
                     c.phase.name()
                 );
                 self.component(FindingKind::NoEntryRoute, Severity::Medium, i, message);
@@ -334,16 +330,18 @@ impl PathwayFindings<'_> {
         let two_or_more = self.analysis.journeys.ln_total >= 2f64.ln() - 1e-9;
         let mut seen: HashMap<(Phase, Option<&str>, String), usize> = HashMap::new();
         for i in 0..self.pathway.components().len() {
-            let c = &self.pathway.components()[i];
-            let name = self.describe(c);
+            let (pathway, organisations) = (self.pathway, self.organisations);
+            let c = &pathway.components()[i];
+            let name = || describe(organisations, c);
             if !c.measures.iter().any(|m| m.value.is_some()) {
-                let message = format!("{name} has no measure with data");
+                let message = format!("{} has no measure with data", name());
                 self.component(FindingKind::Unmeasured, Severity::Low, i, message);
             }
             let key = (c.phase, c.provider.as_deref(), c.name.trim().to_lowercase());
             if let Some(&first) = seen.get(&key) {
                 let message = format!(
-                    "{name} appears twice in {} (also \"{}\")",
+                    "{} appears twice in {} (also \"{}\")",
+                    name(),
                     c.phase.name(),
                     self.pathway.components()[first].id
                 );
@@ -352,8 +350,10 @@ impl PathwayFindings<'_> {
                 seen.insert(key, i);
             }
             if two_or_more && is_full_reach(self.analysis.components[i].reach) {
-                let message =
-                    format!("Every journey passes through {name}: the whole pathway depends on it");
+                let message = format!(
+                    "Every journey passes through {}: the whole pathway depends on it",
+                    name()
+                );
                 self.component(FindingKind::Bottleneck, Severity::Low, i, message);
             }
         }
@@ -401,6 +401,18 @@ impl PathwayFindings<'_> {
     }
 }
 
+/// "Recognition in general practice (General practices)".
+fn describe(organisations: &HashMap<&str, &Organisation>, c: &Component) -> String {
+    match c
+        .provider
+        .as_deref()
+        .and_then(|p| organisations.get(p).copied())
+    {
+        Some(org) => format!("{} ({})", c.name, org.name),
+        None => c.name.clone(),
+    }
+}
+
 fn required_text(phases: &[Phase]) -> String {
     if phases.len() == Phase::ALL.len() {
         "all six phases".to_string()
@@ -433,8 +445,13 @@ pub fn findings(network: &Network, analyses: &[PathwayAnalysis]) -> Vec<Finding>
         f.loops();
         all.append(&mut f.found);
     }
+    // Sort positions, not the findings themselves: a finding is large, and moving each
+    // one log n times costs more than the comparisons.
     let ids: Vec<String> = all.iter().map(Finding::sort_id).collect();
-    let mut ranked: Vec<(Finding, String)> = all.into_iter().zip(ids).collect();
-    ranked.sort_by(|(a, a_id), (b, b_id)| order((a, a_id), (b, b_id)));
-    ranked.into_iter().map(|(f, _)| f).collect()
+    let mut rank: Vec<usize> = (0..all.len()).collect();
+    rank.sort_by(|&a, &b| order((&all[a], &ids[a]), (&all[b], &ids[b])));
+    let mut slots: Vec<Option<Finding>> = all.into_iter().map(Some).collect();
+    rank.into_iter()
+        .map(|i| slots[i].take().expect("each position once"))
+        .collect()
 }
