@@ -1,15 +1,18 @@
 //! Screen tests on a TestBackend: snapshots of the text (insta ignores styles), direct
 //! checks of the styles that carry meaning, the mouse's hit map, and themes.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use carepath::app::{Action, App, Mode};
 use carepath::storage;
-use carepath::ui::{self, HitMap, Theme, Themes, UiState};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use carepath::ui::{self, Theme, Themes, UiState};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
+
+mod ui_support;
+
+use ui_support::draw_with as draw;
+use ui_support::{STATUSES, find, from_text, screen, text};
 
 fn example() -> App {
     let path = PathBuf::from(concat!(
@@ -18,63 +21,6 @@ fn example() -> App {
     ));
     let doc = storage::load(&path).expect("the example loads");
     App::new(doc, Some(path), true)
-}
-
-fn from_text(text: &str) -> App {
-    let doc = storage::parse(text, Path::new("test.ron")).expect("the test network loads");
-    App::new(doc, Some(PathBuf::from("test.ron")), true)
-}
-
-/// Renders one frame; returns the buffer and the hit map.
-fn draw(app: &App, theme: &Theme, state: &mut UiState, w: u16, h: u16) -> (Buffer, HitMap) {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    let mut hits = HitMap::default();
-    terminal
-        .draw(|f| hits = ui::render(f, app, theme, state))
-        .unwrap();
-    (terminal.backend().buffer().clone(), hits)
-}
-
-fn screen(app: &App, w: u16, h: u16) -> String {
-    let (buf, _) = draw(app, &Theme::default(), &mut UiState::new(), w, h);
-    text(&buf)
-}
-
-/// The buffer's text, one line per row (a wide character's hidden cell left out).
-fn text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            let symbol = buf[(x, y)].symbol();
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            out.push_str(symbol);
-            skip = ratatui::text::Span::raw(symbol).width().saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
-}
-
-/// Every cell where `needle` starts, as (x, y).
-fn find(buf: &Buffer, needle: &str) -> Vec<(u16, u16)> {
-    let chars: Vec<char> = needle.chars().collect();
-    let mut found = Vec::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width.saturating_sub(chars.len() as u16 - 1) {
-            let hit = chars
-                .iter()
-                .enumerate()
-                .all(|(i, c)| buf[(x + i as u16, y)].symbol() == c.to_string());
-            if hit {
-                found.push((x, y));
-            }
-        }
-    }
-    found
 }
 
 // ---------------------------------------------------------------- snapshots
@@ -228,36 +174,6 @@ fn status_line_file_unsaved_and_errors() {
 }
 
 // ---------------------------------------------------------------- status styles
-
-const STATUSES: &str = r#"Network(
-    format: 1,
-    name: "Statuses",
-    organisations: [
-        Organisation(id: "gp", name: "GP", sector: Health, level: Primary),
-        Organisation(id: "sc", name: "Social care team", sector: SocialCare, level: Community),
-    ],
-    pathways: [
-        Pathway(
-            id: "p",
-            name: "Statuses",
-            components: [
-                Component(id: "red", name: "Red one", phase: Recognition, provider: "gp",
-                    measures: [Measure(id: "m", name: "M", domain: Safety,
-                        direction: HigherIsBetter, target: 100.0, value: 10.0)]),
-                Component(id: "amber", name: "Amber one", phase: Assessment, provider: "sc",
-                    measures: [Measure(id: "m", name: "M", domain: Safety,
-                        direction: HigherIsBetter, target: 100.0, value: 95.0)]),
-                Component(id: "green", name: "Green one", phase: Management,
-                    measures: [Measure(id: "m", name: "M", domain: Safety,
-                        direction: HigherIsBetter, target: 100.0, value: 100.0)]),
-            ],
-            links: [
-                Link(from: "red", to: "amber"),
-                Link(from: "amber", to: "green", integration: FullIntegration),
-            ],
-        ),
-    ],
-)"#;
 
 /// The foreground colour of the status symbol and word drawn for `word` in the map.
 fn status_cells(buf: &Buffer, symbol: &str, word: &str) -> Vec<Option<Color>> {

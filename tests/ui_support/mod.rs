@@ -38,11 +38,22 @@ pub fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
 }
 
 pub fn draw(app: &App, theme: &Theme, w: u16, h: u16) -> (Buffer, HitMap) {
+    draw_with(app, theme, &mut UiState::new(), w, h)
+}
+
+/// Renders one frame with the UI state kept by the caller; returns the buffer and the
+/// hit map.
+pub fn draw_with(
+    app: &App,
+    theme: &Theme,
+    state: &mut UiState,
+    w: u16,
+    h: u16,
+) -> (Buffer, HitMap) {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     let mut hits = HitMap::default();
-    let mut state = UiState::new();
     terminal
-        .draw(|f| hits = ui::render(f, app, theme, &mut state))
+        .draw(|f| hits = ui::render(f, app, theme, state))
         .unwrap();
     (terminal.backend().buffer().clone(), hits)
 }
