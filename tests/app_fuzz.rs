@@ -94,10 +94,11 @@ fn simple_action() -> impl Strategy<Value = Action> {
             PhaseBack, PhaseForward, ShiftUp, ShiftDown, Undo, Redo, Save, Find, ToggleWeakest,
             NextTheme, Help, Quit, Organisations, AddPathway, EditPathway, DeletePathway,
             Backspace, ClearField, NextField, PrevField, ChoicePrev, ChoiceNext, Confirm, Cancel,
-            Tidy,
+            Tidy, Present, WholePathway, Reveal, Examine, Note, AddImprovement, ActionsView,
+            Overview,
         ]),
         // Answers to questions, and keys typed where they mean nothing.
-        3 => prop::sample::select(vec!['y', 'n', 'r', 'd', 's', 'o', 'c', 'x', 'R', ' ', '\u{1b}'])
+        3 => prop::sample::select(vec!['y', 'n', 'p', 'u', 'r', 'd', 's', 'o', 'c', 'x', 'R', ' ', '\u{1b}'])
             .prop_map(Input),
         1 => any::<char>().prop_map(Input),
         1 => prop::sample::select(vec!["", "nope", "gp", "Gp", "a b", "../x", "\u{1b}"])
@@ -519,13 +520,14 @@ macro_rules! names {
 }
 
 /// Every variant of `Action`; the run fails if one is never applied.
-const VARIANTS: [&str; 44] = names! {
+const VARIANTS: [&str; 52] = names! {
     PrevColumn, NextColumn, PrevComponent, NextComponent, PrevPathway, NextPathway, NextPanel,
     NextLinkOut, NextLinkIn, Edit, AddComponent, Connect, AddMeasure, Delete, PhaseBack,
     PhaseForward, ShiftUp, ShiftDown, Undo, Redo, Save, Find, ToggleWeakest, NextTheme, Help,
     Quit, Organisations, AddPathway, EditPathway, DeletePathway, Input, Backspace, ClearField,
     NextField, PrevField, ChoicePrev, ChoiceNext, Confirm, Cancel, SelectComponent,
-    SelectPathway, SelectWeakest, ApplyOrder, Tidy,
+    SelectPathway, SelectWeakest, ApplyOrder, Tidy, Present, WholePathway, Reveal, Examine,
+    Note, AddImprovement, ActionsView, Overview,
 };
 
 /// The variant's index in `VARIANTS`, from its name.
