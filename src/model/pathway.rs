@@ -134,6 +134,15 @@ impl Pathway {
         self.components.iter().filter(move |c| c.phase == phase)
     }
 
+    /// The positions in `components()` of one phase column, in author order.
+    pub fn column_positions(&self, phase: Phase) -> impl Iterator<Item = usize> + '_ {
+        self.components
+            .iter()
+            .enumerate()
+            .filter(move |(_, c)| c.phase == phase)
+            .map(|(i, _)| i)
+    }
+
     /// Rebuilds the id index and the graph from the lists. Links whose ends are unknown
     /// get no edge; such a pathway fails validation, so it is never used for analysis.
     pub(super) fn reindex(&mut self) {

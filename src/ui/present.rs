@@ -322,10 +322,8 @@ fn members<'a>(
     let (box_ranks, link_ranks) = map::ranks(app, pathway, reveal);
     let analysis = app.analysis().pathways.get(app.pathway);
     pathway
-        .components()
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.phase == phase)
+        .column_positions(phase)
+        .map(|pos| (pos, &pathway.components()[pos]))
         .map(|(pos, c)| {
             let provider = c.provider.as_deref().map_or_else(
                 || "no provider".to_string(),

@@ -96,13 +96,7 @@ pub fn render(view: &View) -> String {
         );
         let mut firsts = Vec::new();
         for phase in Phase::ALL {
-            let members: Vec<usize> = pathway
-                .components()
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.phase == phase)
-                .map(|(i, _)| i)
-                .collect();
+            let members: Vec<usize> = pathway.column_positions(phase).collect();
             let Some(&first) = members.first() else {
                 continue;
             };

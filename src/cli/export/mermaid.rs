@@ -59,13 +59,7 @@ pub fn render(view: &View) -> String {
         let _ = writeln!(out, "        direction LR");
         let mut phases = Vec::new();
         for phase in Phase::ALL {
-            let members: Vec<usize> = pathway
-                .components()
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.phase == phase)
-                .map(|(i, _)| i)
-                .collect();
+            let members: Vec<usize> = pathway.column_positions(phase).collect();
             if members.is_empty() {
                 continue;
             }
