@@ -3,29 +3,17 @@
 
 mod e2e;
 
-use std::fs;
-
 use carepath::model::Phase;
 use carepath::storage;
+use e2e::fixture::Setup;
 use e2e::{Tmux, carepath_command};
 
 #[test]
 fn add_measure_connect_save_quit() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("t1d.ron");
-    fs::copy(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/pathways/type1-diabetes.ron"),
-        &file,
-    )
-    .unwrap();
-    let before = storage::load(&file).unwrap();
-    let tmux = Tmux::start(
-        "edit",
-        &carepath_command(&file, &dir.path().join("state"), ""),
-        100,
-        30,
-    );
-    tmux.wait_for("Type 1 diabetes");
+    let setup = Setup::new();
+    let file = &setup.file;
+    let before = storage::load(file).unwrap();
+    let tmux = setup.open("edit");
 
     // Prevention -> Recognition, add a component there.
     tmux.keys(&["l", "a"]);
@@ -60,7 +48,7 @@ fn add_measure_connect_save_quit() {
     tmux.keys(&["q"]);
     assert_eq!(tmux.wait_for_exit(), 0);
 
-    let after = storage::load(&file).unwrap();
+    let after = storage::load(file).unwrap();
     let pathway = &after.pathways()[0];
     let added = pathway
         .components()
@@ -97,16 +85,10 @@ fn add_measure_connect_save_quit() {
 
 #[test]
 fn tiny_terminal_gets_a_message_and_quits_cleanly() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("t1d.ron");
-    fs::copy(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/pathways/type1-diabetes.ron"),
-        &file,
-    )
-    .unwrap();
+    let setup = Setup::new();
     let tmux = Tmux::start(
         "tiny",
-        &carepath_command(&file, &dir.path().join("state"), ""),
+        &carepath_command(&setup.file, &setup.state, ""),
         40,
         10,
     );

@@ -4,29 +4,16 @@
 
 mod e2e;
 
-use std::fs;
-
 use carepath::model::ActionStatus;
 use carepath::storage;
-use e2e::{Tmux, carepath_command};
+use e2e::fixture::Setup;
 
 #[test]
 fn present_reveal_then_agree_an_action() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("t1d.ron");
-    fs::copy(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/pathways/type1-diabetes.ron"),
-        &file,
-    )
-    .unwrap();
-    let before = storage::load(&file).unwrap();
-    let tmux = Tmux::start(
-        "workshop",
-        &carepath_command(&file, &dir.path().join("state"), ""),
-        100,
-        30,
-    );
-    tmux.wait_for("Type 1 diabetes");
+    let setup = Setup::new();
+    let file = &setup.file;
+    let before = storage::load(file).unwrap();
+    let tmux = setup.open("workshop");
 
     // Presentation: the first phase, then each next one with Right.
     tmux.keys(&["p"]);
@@ -68,7 +55,7 @@ fn present_reveal_then_agree_an_action() {
     tmux.keys(&["q"]);
     assert_eq!(tmux.wait_for_exit(), 0);
 
-    let after = storage::load(&file).unwrap();
+    let after = storage::load(file).unwrap();
     assert_eq!(after.actions().len(), before.actions().len() + 1);
     let action = after
         .actions()
