@@ -5,7 +5,7 @@ mod common;
 
 use carepath::analysis::{FindingKind, Severity, Target, analyse};
 use carepath::model::{Condition, Network, Phase};
-use common::{Builder, named_m, strength};
+use common::{Builder, named_m, seen, strength};
 
 use FindingKind::*;
 use Phase::{Assessment, Management, Prevention, Recognition};
@@ -50,9 +50,7 @@ fn ordered() -> Network {
 #[test]
 fn findings_order_severity_impact_pathway_phase_id() {
     let network = ordered();
-    let a = analyse(&network);
-    let got: Vec<(FindingKind, Severity, usize, String)> = a
-        .findings
+    let got: Vec<(FindingKind, Severity, usize, String)> = seen(&network)
         .iter()
         .map(|f| {
             let id = match (&f.component, &f.link) {
@@ -92,16 +90,23 @@ fn findings_order_severity_impact_pathway_phase_id() {
 fn weakest_links_rank_measured_parts_by_impact() {
     let network = ordered();
     let a = analyse(&network);
-    let got: Vec<(usize, Target, f64)> = a
+    let got: Vec<(usize, String, f64)> = a
         .weakest
         .iter()
-        .map(|w| (w.pathway, w.target.clone(), (w.impact * 1e9).round() / 1e9))
+        .map(|w| {
+            let pathway = &network.pathways()[w.pathway];
+            let id = match w.target {
+                Target::Component(i) => pathway.components()[i].id.clone(),
+                Target::Link(j) => {
+                    let l = &pathway.links()[j];
+                    format!("{}->{}", l.from, l.to)
+                }
+            };
+            (w.pathway, id, (w.impact * 1e9).round() / 1e9)
+        })
         .collect();
-    let c = |p: usize, id: &str, impact: f64| (p, Target::Component(id.to_string()), impact);
-    let link = Target::Link {
-        from: "rec".to_string(),
-        to: "ass".to_string(),
-    };
+    let c = |p: usize, id: &str, impact: f64| (p, id.to_string(), impact);
+    let link = "rec->ass".to_string();
     // man2 (a measure without data) and every unmeasured link are left out.
     assert_eq!(
         got,
@@ -155,9 +160,8 @@ fn rounding_noise_does_not_decide_the_order() {
     n.add_component("p", earlier, None).unwrap();
     n.add_link("p", carepath::model::Link::new("z-early", "b-late"))
         .unwrap();
-    let a = carepath::analysis::analyse(&n);
-    let weak: Vec<&str> = a
-        .findings
+    let found = seen(&n);
+    let weak: Vec<&str> = found
         .iter()
         .filter(|f| f.kind == carepath::analysis::FindingKind::WeakComponent)
         .filter_map(|f| f.component.as_deref())

@@ -225,7 +225,7 @@ proptest! {
         // With two or more journeys, it is a Bottleneck.
         let bottleneck = a.findings.iter().any(|f| {
             f.kind == FindingKind::Bottleneck
-                && f.component.as_deref() == Some(cut_id.as_str())
+                && f.component(&network).is_some_and(|c| c.id == cut_id)
         });
         prop_assert_eq!(bottleneck, total >= 2.0);
     }

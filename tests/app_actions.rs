@@ -165,17 +165,23 @@ fn weakest_panel_enter_jumps_to_the_item() {
     let mut app = example();
     run(&mut app, [Action::NextPanel, Action::NextPanel]);
     assert_eq!(app.focus, Panel::Weakest);
-    let top = app.analysis().weakest[0].target.clone();
+    let top = app.analysis().weakest[0].clone();
+    let pathway = &app.document().pathways()[top.pathway];
+    let expected = match top.target {
+        carepath::analysis::Target::Component(i) => {
+            Selection::Component(pathway.components()[i].id.clone())
+        }
+        carepath::analysis::Target::Link(j) => {
+            let l = &pathway.links()[j];
+            Selection::Link {
+                from: l.from.clone(),
+                to: l.to.clone(),
+            }
+        }
+    };
     run(&mut app, [Action::Confirm]);
     assert_eq!(app.focus, Panel::Map);
-    match top {
-        carepath::analysis::Target::Component(id) => {
-            assert_eq!(app.selection, Some(Selection::Component(id)))
-        }
-        carepath::analysis::Target::Link { from, to } => {
-            assert_eq!(app.selection, Some(Selection::Link { from, to }))
-        }
-    }
+    assert_eq!(app.selection, Some(expected));
 }
 
 #[test]

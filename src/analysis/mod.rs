@@ -2,15 +2,19 @@
 //! weakest links. Plain Rust: it reads a `Network` and knows nothing of the terminal.
 
 mod findings;
+mod messages;
 mod overview;
 mod reach;
 mod status;
 
-use serde::Serialize;
+use std::cmp::Ordering;
 
-use crate::model::{Network, Pathway, Phase};
+use petgraph::visit::EdgeRef;
 
-pub use findings::{Finding, FindingKind, Severity, with_unit};
+use crate::model::{Component, Link, Network, Pathway, Phase};
+
+pub use findings::{Finding, FindingKind, Severity};
+pub use messages::{Messages, with_unit};
 pub use overview::{CrossFinding, Overview, PathwaySummary, overview};
 pub use reach::{Journeys, is_full_reach, journeys};
 pub use status::{Score, Status, attainment, measure_status};
@@ -45,12 +49,56 @@ pub struct PathwayAnalysis {
     pub links: Vec<LinkAnalysis>,
 }
 
-/// What a weakest-links entry points at.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+/// The component or link a finding or weakest-links entry is about, by its position in
+/// the pathway (`components()[i]`, `links()[j]`): analysis copies no ids, and the ids and
+/// words are looked up only when shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Target {
-    Component(String),
-    Link { from: String, to: String },
+    Component(usize),
+    Link(usize),
+}
+
+impl Target {
+    pub fn component(self, pathway: &Pathway) -> Option<&Component> {
+        match self {
+            Target::Component(i) => pathway.components().get(i),
+            Target::Link(_) => None,
+        }
+    }
+
+    pub fn link(self, pathway: &Pathway) -> Option<&Link> {
+        match self {
+            Target::Link(j) => pathway.links().get(j),
+            Target::Component(_) => None,
+        }
+    }
+
+    /// The id used in ordering: the component's, or `from->to` for a link, as its two
+    /// halves so that comparing needs no new string.
+    pub(crate) fn id_parts(self, pathway: &Pathway) -> (&str, Option<&str>) {
+        match self {
+            Target::Component(i) => (&pathway.components()[i].id, None),
+            Target::Link(j) => {
+                let l = &pathway.links()[j];
+                (&l.from, Some(&l.to))
+            }
+        }
+    }
+}
+
+/// Compares two ids as the strings `id` and `from->to` would compare, without building
+/// them.
+pub(crate) fn compare_ids(a: (&str, Option<&str>), b: (&str, Option<&str>)) -> Ordering {
+    if let ((a, None), (b, None)) = (a, b) {
+        return a.cmp(b);
+    }
+    fn bytes<'a>((first, second): (&'a str, Option<&'a str>)) -> impl Iterator<Item = u8> + 'a {
+        let tail = second
+            .into_iter()
+            .flat_map(|t| "->".bytes().chain(t.bytes()));
+        first.bytes().chain(tail)
+    }
+    bytes(a).cmp(bytes(b))
 }
 
 /// One entry of the weakest-links list.
@@ -139,45 +187,48 @@ pub fn analyse(network: &Network) -> NetworkAnalysis {
 /// Measured components and links by impact, highest first; ties in pathway, phase and
 /// id order so the list is stable.
 fn weakest(network: &Network, analyses: &[PathwayAnalysis]) -> Vec<WeakLink> {
-    let mut list: Vec<(WeakLink, Phase, String)> = Vec::new();
+    let mut list: Vec<(WeakLink, Phase)> = Vec::new();
     for (p, (pathway, analysis)) in network.pathways().iter().zip(analyses).enumerate() {
-        for (c, a) in pathway.components().iter().zip(&analysis.components) {
+        let components = pathway.components();
+        for (i, a) in analysis.components.iter().enumerate() {
             if let (Some(strength), Some(impact)) = (a.score.strength, a.impact) {
                 let entry = WeakLink {
                     pathway: p,
-                    target: Target::Component(c.id.clone()),
+                    target: Target::Component(i),
                     strength,
                     reach: a.reach,
                     impact,
                 };
-                list.push((entry, c.phase, c.id.clone()));
+                list.push((entry, components[i].phase));
             }
         }
-        for (l, a) in pathway.links().iter().zip(&analysis.links) {
+        for (e, a) in pathway.graph().edge_references().zip(&analysis.links) {
             if let (Some(strength), Some(impact)) = (a.score.strength, a.impact) {
-                let phase = pathway
-                    .component(&l.from)
-                    .map_or(Phase::Prevention, |c| c.phase);
                 let entry = WeakLink {
                     pathway: p,
-                    target: Target::Link {
-                        from: l.from.clone(),
-                        to: l.to.clone(),
-                    },
+                    target: Target::Link(e.id().index()),
                     strength,
                     reach: a.reach,
                     impact,
                 };
-                list.push((entry, phase, format!("{}->{}", l.from, l.to)));
+                list.push((entry, components[e.source().index()].phase));
             }
         }
     }
-    list.sort_by(|(a, pa, ia), (b, pb, ib)| {
+    let pathways = network.pathways();
+    list.sort_unstable_by(|(a, pa), (b, pb)| {
         findings::impact_key(b.impact)
             .cmp(&findings::impact_key(a.impact))
             .then(a.pathway.cmp(&b.pathway))
             .then(pa.cmp(pb))
-            .then(ia.cmp(ib))
+            .then_with(|| {
+                let pathway = &pathways[a.pathway];
+                compare_ids(a.target.id_parts(pathway), b.target.id_parts(pathway))
+            })
+            .then_with(|| {
+                let is_link = |t: Target| matches!(t, Target::Link(_));
+                is_link(a.target).cmp(&is_link(b.target))
+            })
     });
-    list.into_iter().map(|(w, _, _)| w).collect()
+    list.into_iter().map(|(w, _)| w).collect()
 }

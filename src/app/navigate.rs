@@ -207,11 +207,15 @@ impl App {
         };
         self.weakest_cursor = index;
         self.set_pathway(entry.pathway);
+        let pathway = &self.document().pathways()[entry.pathway];
         match entry.target {
-            Target::Component(id) => {
+            Target::Component(i) => {
+                let id = pathway.components()[i].id.clone();
                 self.select_component(&id);
             }
-            Target::Link { from, to } => {
+            Target::Link(j) => {
+                let l = &pathway.links()[j];
+                let (from, to) = (l.from.clone(), l.to.clone());
                 self.select_component(&from);
                 self.selection = Some(Selection::Link { from, to });
             }

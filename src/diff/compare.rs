@@ -8,7 +8,7 @@ use super::{
     Change, ChecklistDiff, ComponentDiff, FindingRef, FindingsDiff, ItemDiff, LinkDiff, LinkEnds,
     MeasureDiff, Owner, StatusChange, Strength, StrengthDiff,
 };
-use crate::analysis::{Finding, NetworkAnalysis, measure_status};
+use crate::analysis::{Finding, Messages, NetworkAnalysis, measure_status};
 use crate::model::{
     Action, Checklist, Component, Link, Measure, Network, Organisation, Pathway, Phase,
 };
@@ -314,30 +314,32 @@ type FindingKey = (
     Option<Phase>,
 );
 
-fn finding_ref(network: &Network, f: &Finding) -> (FindingKey, FindingRef) {
+fn finding_key(network: &Network, f: &Finding) -> FindingKey {
     let pathway = network.pathways()[f.pathway].id.clone();
     // A finding about the pathway as a whole (a missing phase) is told apart by its phase.
-    let phase = (f.component.is_none() && f.link.is_none()).then_some(f.phase);
-    let key = (
+    let phase = f.target.is_none().then_some(f.phase);
+    (
         f.kind,
         f.severity,
-        pathway.clone(),
-        f.component.clone(),
-        f.link.clone(),
+        pathway,
+        f.component(network).map(|c| c.id.clone()),
+        f.link(network).map(|l| (l.from.clone(), l.to.clone())),
         phase,
-    );
-    let r = FindingRef {
+    )
+}
+
+fn finding_ref(network: &Network, messages: &Messages, f: &Finding) -> FindingRef {
+    FindingRef {
         kind: f.kind,
         severity: f.severity,
-        pathway,
-        component: f.component.clone(),
-        link: f.link.as_ref().map(|(from, to)| LinkEnds {
-            from: from.clone(),
-            to: to.clone(),
+        pathway: network.pathways()[f.pathway].id.clone(),
+        component: f.component(network).map(|c| c.id.clone()),
+        link: f.link(network).map(|l| LinkEnds {
+            from: l.from.clone(),
+            to: l.to.clone(),
         }),
-        message: f.message.clone(),
-    };
-    (key, r)
+        message: messages.of(f),
+    }
 }
 
 /// Findings of one side that the other side does not have (as a multiset).
@@ -349,21 +351,20 @@ fn only_in(
 ) -> Vec<FindingRef> {
     let mut counts: HashMap<FindingKey, usize> = HashMap::new();
     for f in &other_analysis.findings {
-        *counts.entry(finding_ref(other, f).0).or_default() += 1;
+        *counts.entry(finding_key(other, f)).or_default() += 1;
     }
+    let messages = Messages::new(side, side_analysis);
     side_analysis
         .findings
         .iter()
-        .filter_map(|f| {
-            let (key, r) = finding_ref(side, f);
-            match counts.get_mut(&key) {
-                Some(n) if *n > 0 => {
-                    *n -= 1;
-                    None
-                }
-                _ => Some(r),
+        .filter(|f| match counts.get_mut(&finding_key(side, f)) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
             }
+            _ => true,
         })
+        .map(|f| finding_ref(side, &messages, f))
         .collect()
 }
 

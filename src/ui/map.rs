@@ -89,8 +89,10 @@ pub(super) fn weak_handoffs(app: &App, pathway: &Pathway) -> Vec<usize> {
         .findings
         .iter()
         .filter(|f| f.kind == FindingKind::WeakHandoff && f.pathway == app.pathway)
-        .filter_map(|f| f.link.as_ref())
-        .filter_map(|(from, to)| pathway.link_position(from, to))
+        .filter_map(|f| match f.target {
+            Some(Target::Link(j)) if j < pathway.links().len() => Some(j),
+            _ => None,
+        })
         .collect()
 }
 
@@ -111,17 +113,14 @@ pub(super) fn ranks(app: &App, pathway: &Pathway, show: bool) -> Ranks {
         .iter()
         .filter(|w| w.pathway == app.pathway);
     for (rank, w) in current.take(HIGHLIGHTED).enumerate() {
-        match &w.target {
-            Target::Component(id) => {
-                if let Some(i) = pathway.position(id) {
-                    components.insert(i, rank + 1);
-                }
+        match w.target {
+            Target::Component(i) if i < pathway.components().len() => {
+                components.insert(i, rank + 1);
             }
-            Target::Link { from, to } => {
-                if let Some(i) = pathway.link_position(from, to) {
-                    links.insert(i, rank + 1);
-                }
+            Target::Link(j) if j < pathway.links().len() => {
+                links.insert(j, rank + 1);
             }
+            _ => {}
         }
     }
     (components, links)

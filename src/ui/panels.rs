@@ -292,11 +292,12 @@ fn link_details(d: &mut Details, app: &App, pathway: &Pathway, l: &Link, pos: us
     let weak = app.analysis().findings.iter().find(|f| {
         f.kind == FindingKind::WeakHandoff
             && f.pathway == app.pathway
-            && f.link.as_ref() == Some(&(l.from.clone(), l.to.clone()))
+            && f.target == Some(Target::Link(pos))
     });
     if let Some(f) = weak {
         d.push(Line::styled("┄ Weak hand-off", theme.weak_handoff));
-        d.wrapped(&f.message, 2, theme.weak_handoff);
+        let message = f.message(app.document(), app.analysis());
+        d.wrapped(&message, 2, theme.weak_handoff);
     }
     if let Some(a) = app
         .analysis()
@@ -347,35 +348,31 @@ pub fn details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 /// The status of a weakest-links entry.
-fn entry_status(app: &App, pathway: usize, target: &Target) -> Status {
-    let (Some(p), Some(a)) = (
-        app.document().pathways().get(pathway),
-        app.analysis().pathways.get(pathway),
-    ) else {
+fn entry_status(app: &App, pathway: usize, target: Target) -> Status {
+    let Some(a) = app.analysis().pathways.get(pathway) else {
         return Status::NoData;
     };
-    match target {
-        Target::Component(id) => p
-            .position(id)
-            .and_then(|i| a.components.get(i))
-            .map_or(Status::NoData, |c| c.score.status),
-        Target::Link { from, to } => p
-            .link_position(from, to)
-            .and_then(|i| a.links.get(i))
-            .map_or(Status::NoData, |l| l.score.status),
-    }
+    let score = match target {
+        Target::Component(i) => a.components.get(i).map(|c| &c.score),
+        Target::Link(j) => a.links.get(j).map(|l| &l.score),
+    };
+    score.map_or(Status::NoData, |s| s.status)
 }
 
 /// The name of a weakest-links entry: a component's name, or a link's two ends.
-pub fn target_name(app: &App, pathway: usize, target: &Target) -> String {
-    let p = app.document().pathways().get(pathway);
-    let name = |id: &str| {
-        p.and_then(|p| p.component(id))
-            .map_or_else(|| id.to_string(), |c| c.name.clone())
+pub fn target_name(app: &App, pathway: usize, target: Target) -> String {
+    let Some(p) = app.document().pathways().get(pathway) else {
+        return String::new();
     };
+    let name = |id: &str| p.component(id).map_or(id, |c| c.name.as_str()).to_string();
     match target {
-        Target::Component(id) => name(id),
-        Target::Link { from, to } => format!("{} → {}", name(from), name(to)),
+        Target::Component(i) => p
+            .components()
+            .get(i)
+            .map_or_else(String::new, |c| c.name.clone()),
+        Target::Link(j) => p.links().get(j).map_or_else(String::new, |l| {
+            format!("{} → {}", name(&l.from), name(&l.to))
+        }),
     }
 }
 
@@ -398,9 +395,9 @@ pub fn weakest(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &m
     for (row, (i, entry)) in list.iter().enumerate().skip(first).take(rows).enumerate() {
         let y = inner.y + row as u16;
         let marked = focused && i == app.weakest_cursor;
-        let status = entry_status(app, entry.pathway, &entry.target);
+        let status = entry_status(app, entry.pathway, entry.target);
         let head = format!("{}{:>3} ", if marked { "›" } else { " " }, i + 1);
-        let mut name = target_name(app, entry.pathway, &entry.target);
+        let mut name = target_name(app, entry.pathway, entry.target);
         if entry.pathway != app.pathway
             && let Some(p) = app.document().pathways().get(entry.pathway)
         {

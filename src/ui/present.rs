@@ -550,7 +550,7 @@ fn empty_phase(
     });
     if reveal && let Some(f) = missing {
         lines.push(Line::raw(""));
-        let text = format!("⚠ {}", f.message);
+        let text = format!("⚠ {}", f.message(app.document(), app.analysis()));
         for part in wrap(&text, area.width.saturating_sub(8).max(1) as usize) {
             lines.push(Line::styled(part, theme.weak_handoff));
         }

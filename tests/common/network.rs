@@ -1,7 +1,7 @@
 //! Small networks for the analysis and `check` tests, built only through the checked
 //! operations of the model (so every network here is one carepath could load).
 
-use carepath::analysis::{Finding, FindingKind, NetworkAnalysis, analyse};
+use carepath::analysis::{Finding, FindingKind, Messages, NetworkAnalysis, Severity, analyse};
 use carepath::model::{
     Component, Condition, Direction, Domain, Integration, Level, Link, Measure, MeasureOwner,
     Network, Organisation, Pathway, Phase, Sector,
@@ -185,10 +185,42 @@ pub fn of_kind(analysis: &NetworkAnalysis, kind: FindingKind) -> Vec<&Finding> {
         .collect()
 }
 
-/// Analyses and returns the findings of one kind.
-pub fn findings_of(network: &Network, kind: FindingKind) -> Vec<Finding> {
-    analyse(network)
+/// A finding as a reader sees it: ids and the message written out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Seen {
+    pub kind: FindingKind,
+    pub severity: Severity,
+    pub pathway: usize,
+    pub component: Option<String>,
+    pub link: Option<(String, String)>,
+    pub message: String,
+    pub impact: Option<f64>,
+    pub phase: Phase,
+}
+
+/// Every finding of `network`, in order, with ids and messages written out.
+pub fn seen(network: &Network) -> Vec<Seen> {
+    let analysis = analyse(network);
+    let messages = Messages::new(network, &analysis);
+    analysis
         .findings
+        .iter()
+        .map(|f| Seen {
+            kind: f.kind,
+            severity: f.severity,
+            pathway: f.pathway,
+            component: f.component(network).map(|c| c.id.clone()),
+            link: f.link(network).map(|l| (l.from.clone(), l.to.clone())),
+            message: messages.of(f),
+            impact: f.impact,
+            phase: f.phase,
+        })
+        .collect()
+}
+
+/// Analyses and returns the findings of one kind, written out.
+pub fn findings_of(network: &Network, kind: FindingKind) -> Vec<Seen> {
+    seen(network)
         .into_iter()
         .filter(|f| f.kind == kind)
         .collect()

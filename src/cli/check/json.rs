@@ -3,8 +3,8 @@
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use crate::analysis::{Finding, NetworkAnalysis, Target};
-use crate::model::Network;
+use crate::analysis::{Finding, Messages, NetworkAnalysis, Target};
+use crate::model::{Network, Pathway};
 
 #[derive(Serialize)]
 pub struct Report<'a> {
@@ -43,7 +43,7 @@ struct ComponentReport<'a> {
 struct WeakReport<'a> {
     pathway: &'a str,
     #[serde(flatten)]
-    target: &'a Target,
+    target: TargetRef<'a>,
     strength: f64,
     reach: f64,
     impact: f64,
@@ -55,6 +55,29 @@ struct LinkRef<'a> {
     to: &'a str,
 }
 
+/// `"component": "id"` or `"link": {"from": …, "to": …}` in a weakest-links entry.
+#[derive(Serialize)]
+#[serde(rename_all = "lowercase")]
+enum TargetRef<'a> {
+    Component(&'a str),
+    Link(LinkRef<'a>),
+}
+
+impl<'a> TargetRef<'a> {
+    fn of(target: Target, pathway: &'a Pathway) -> Self {
+        match target {
+            Target::Component(i) => TargetRef::Component(&pathway.components()[i].id),
+            Target::Link(j) => {
+                let l = &pathway.links()[j];
+                TargetRef::Link(LinkRef {
+                    from: &l.from,
+                    to: &l.to,
+                })
+            }
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct FindingReport<'a> {
     kind: crate::analysis::FindingKind,
@@ -62,7 +85,7 @@ struct FindingReport<'a> {
     pathway: &'a str,
     component: Option<&'a str>,
     link: Option<LinkRef<'a>>,
-    message: &'a str,
+    message: String,
 }
 
 /// The number of journeys as a JSON number: exact up to 2^53, then in scientific
@@ -122,12 +145,13 @@ pub fn file_report<'a>(
         .iter()
         .map(|w| WeakReport {
             pathway: pathway_id(w.pathway),
-            target: &w.target,
+            target: TargetRef::of(w.target, &network.pathways()[w.pathway]),
             strength: w.strength,
             reach: w.reach,
             impact: w.impact,
         })
         .collect();
+    let messages = Messages::new(network, analysis);
     let findings = analysis
         .findings
         .iter()
@@ -135,9 +159,12 @@ pub fn file_report<'a>(
             kind: f.kind,
             severity: f.severity,
             pathway: pathway_id(f.pathway),
-            component: f.component.as_deref(),
-            link: f.link.as_ref().map(|(from, to)| LinkRef { from, to }),
-            message: &f.message,
+            component: f.component(network).map(|c| c.id.as_str()),
+            link: f.link(network).map(|l| LinkRef {
+                from: &l.from,
+                to: &l.to,
+            }),
+            message: messages.of(f),
         })
         .collect();
     FileReport {

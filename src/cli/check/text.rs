@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use crossterm::style::{Color, Stylize};
 
-use crate::analysis::{NetworkAnalysis, Severity, Status, Target};
+use crate::analysis::{Messages, NetworkAnalysis, Severity, Status, Target, WeakLink};
 use crate::model::{Network, Pathway};
 
 /// How many weakest links the text report lists per file.
@@ -81,7 +81,7 @@ fn journeys_text(ln_total: f64) -> String {
     }
 }
 
-fn target_name(pathway: &Pathway, target: &Target) -> String {
+fn target_name(pathway: &Pathway, target: Target) -> String {
     let name = |id: &str| {
         pathway
             .component(id)
@@ -89,8 +89,11 @@ fn target_name(pathway: &Pathway, target: &Target) -> String {
             .to_string()
     };
     match target {
-        Target::Component(id) => name(id),
-        Target::Link { from, to } => format!("link {} → {}", name(from), name(to)),
+        Target::Component(i) => pathway.components()[i].name.clone(),
+        Target::Link(j) => {
+            let l = &pathway.links()[j];
+            format!("link {} → {}", name(&l.from), name(&l.to))
+        }
     }
 }
 
@@ -122,7 +125,7 @@ pub fn report(
         );
         for (rank, w) in analysis.weakest.iter().take(shown).enumerate() {
             let pathway = &network.pathways()[w.pathway];
-            let status = w_status(analysis, pathway, w);
+            let status = w_status(analysis, w);
             let _ = writeln!(
                 out,
                 "  {:>2}. impact {:.2}  strength {:.2}  reach {:.2}  {}",
@@ -135,7 +138,7 @@ pub fn report(
             wrap(
                 &mut out,
                 6,
-                &format!("{} ({})", target_name(pathway, &w.target), pathway.name),
+                &format!("{} ({})", target_name(pathway, w.target), pathway.name),
             );
         }
     }
@@ -147,6 +150,7 @@ pub fn report(
         count(Severity::Medium),
         count(Severity::Low)
     );
+    let messages = Messages::new(network, analysis);
     let mut current = None;
     for f in &analysis.findings {
         if current != Some(f.severity) {
@@ -155,23 +159,15 @@ pub fn report(
         }
         let pathway = &network.pathways()[f.pathway];
         let _ = writeln!(out, "    {} · {}", f.kind.label(), pathway.name);
-        wrap(&mut out, 6, &f.message);
+        wrap(&mut out, 6, &messages.of(f));
     }
     out
 }
 
-fn w_status(
-    analysis: &NetworkAnalysis,
-    pathway: &Pathway,
-    w: &crate::analysis::WeakLink,
-) -> Status {
+fn w_status(analysis: &NetworkAnalysis, w: &WeakLink) -> Status {
     let a = &analysis.pathways[w.pathway];
-    match &w.target {
-        Target::Component(id) => pathway
-            .position(id)
-            .map_or(Status::NoData, |i| a.components[i].score.status),
-        Target::Link { from, to } => pathway
-            .link_position(from, to)
-            .map_or(Status::NoData, |j| a.links[j].score.status),
+    match w.target {
+        Target::Component(i) => a.components[i].score.status,
+        Target::Link(j) => a.links[j].score.status,
     }
 }

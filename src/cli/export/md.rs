@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::{View, one_line, strength_text};
-use crate::analysis::{Severity, Status, Target, attainment, measure_status};
+use crate::analysis::{Messages, Severity, Status, Target, attainment, measure_status};
 use crate::model::{Measure, Pathway, Phase};
 
 /// How many weakest links the report lists.
@@ -124,23 +124,20 @@ fn weakest(out: &mut String, view: &View) {
     );
     for (rank, w) in list.iter().take(shown).enumerate() {
         let pathway = &view.network.pathways()[w.pathway];
-        let (place, st) = match &w.target {
-            Target::Component(id) => {
-                let i = pathway.position(id);
-                (
-                    component_name(pathway, id),
-                    i.map_or(Status::NoData, |i| view.component_status(w.pathway, i)),
-                )
-            }
-            Target::Link { from, to } => {
-                let j = pathway.link_position(from, to);
+        let (place, st) = match w.target {
+            Target::Component(i) => (
+                escape(&pathway.components()[i].name),
+                view.component_status(w.pathway, i),
+            ),
+            Target::Link(j) => {
+                let l = &pathway.links()[j];
                 (
                     format!(
                         "{} → {}",
-                        component_name(pathway, from),
-                        component_name(pathway, to)
+                        component_name(pathway, &l.from),
+                        component_name(pathway, &l.to)
                     ),
-                    j.map_or(Status::NoData, |j| view.link_status(w.pathway, j)),
+                    view.link_status(w.pathway, j),
                 )
             }
         };
@@ -169,6 +166,7 @@ fn findings(out: &mut String, view: &View) {
         count(Severity::Medium),
         count(Severity::Low)
     );
+    let messages = Messages::new(view.network, &view.analysis);
     for severity in [Severity::High, Severity::Medium, Severity::Low] {
         let these: Vec<_> = all.iter().filter(|f| f.severity == severity).collect();
         if these.is_empty() {
@@ -182,7 +180,7 @@ fn findings(out: &mut String, view: &View) {
                 "- **{}** ({}): {}",
                 f.kind.label(),
                 escape(&pathway.name),
-                escape(&f.message)
+                escape(&messages.of(f))
             );
         }
         out.push('\n');

@@ -53,8 +53,8 @@ impl<'a> View<'a> {
             .iter()
             .filter(|f| f.kind == FindingKind::WeakHandoff)
             .filter_map(|f| {
-                let (from, to) = f.link.clone()?;
-                Some((f.pathway, from, to))
+                let l = f.link(network)?;
+                Some((f.pathway, l.from.clone(), l.to.clone()))
             })
             .collect();
         View {
