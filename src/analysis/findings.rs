@@ -1,6 +1,5 @@
 //! Findings of DESIGN §5: what is weak or missing in each pathway, ranked.
 
-use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
 use petgraph::graph::{EdgeIndex, NodeIndex};
@@ -9,7 +8,7 @@ use serde::Serialize;
 
 use super::reach::is_full_reach;
 use super::status::Status;
-use super::{PathwayAnalysis, Target, compare_ids};
+use super::{PathwayAnalysis, Target, rank};
 use crate::model::{Component, Integration, Link, Network, Organisation, Pathway, Phase};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -91,34 +90,6 @@ impl Finding {
     pub fn link<'a>(&self, network: &'a Network) -> Option<&'a Link> {
         self.target?.link(&network.pathways()[self.pathway])
     }
-}
-
-/// Severity, then impact (highest first, none last), pathway, phase, id, kind.
-fn order(network: &Network, a: &Finding, b: &Finding) -> Ordering {
-    let by_impact = match (a.impact, b.impact) {
-        (Some(x), Some(y)) => impact_key(y).cmp(&impact_key(x)),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    };
-    let id = |f: &Finding| {
-        let pathway = &network.pathways()[f.pathway];
-        f.target.map_or(("", None), |t| t.id_parts(pathway))
-    };
-    a.severity
-        .cmp(&b.severity)
-        .then(by_impact)
-        .then(a.pathway.cmp(&b.pathway))
-        .then(a.phase.cmp(&b.phase))
-        .then_with(|| compare_ids(id(a), id(b)))
-        .then(a.kind.cmp(&b.kind))
-}
-
-/// An impact for ranking: equal impacts worked out along different paths differ in their
-/// last bits (0.3 vs 0.30000000000000004), which must not decide the order before the
-/// phase and id do. Impacts lie in [0, 1]; 1e-9 apart is "equal".
-pub(super) fn impact_key(impact: f64) -> i64 {
-    (impact * 1e9).round() as i64
 }
 
 /// What makes two components of a pathway the same service: phase, provider and name
@@ -320,8 +291,7 @@ pub fn findings(network: &Network, analyses: &[PathwayAnalysis]) -> Vec<Finding>
         f.loops();
         all = f.found;
     }
-    all.sort_unstable_by(|a, b| order(network, a, b));
-    all
+    rank::findings(network, all)
 }
 
 pub(super) fn organisations_by_id(network: &Network) -> HashMap<&str, &Organisation> {

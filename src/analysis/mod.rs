@@ -4,10 +4,9 @@
 mod findings;
 mod messages;
 mod overview;
+mod rank;
 mod reach;
 mod status;
-
-use std::cmp::Ordering;
 
 use petgraph::visit::EdgeRef;
 
@@ -72,33 +71,6 @@ impl Target {
             Target::Component(_) => None,
         }
     }
-
-    /// The id used in ordering: the component's, or `from->to` for a link, as its two
-    /// halves so that comparing needs no new string.
-    pub(crate) fn id_parts(self, pathway: &Pathway) -> (&str, Option<&str>) {
-        match self {
-            Target::Component(i) => (&pathway.components()[i].id, None),
-            Target::Link(j) => {
-                let l = &pathway.links()[j];
-                (&l.from, Some(&l.to))
-            }
-        }
-    }
-}
-
-/// Compares two ids as the strings `id` and `from->to` would compare, without building
-/// them.
-pub(crate) fn compare_ids(a: (&str, Option<&str>), b: (&str, Option<&str>)) -> Ordering {
-    if let ((a, None), (b, None)) = (a, b) {
-        return a.cmp(b);
-    }
-    fn bytes<'a>((first, second): (&'a str, Option<&'a str>)) -> impl Iterator<Item = u8> + 'a {
-        let tail = second
-            .into_iter()
-            .flat_map(|t| "->".bytes().chain(t.bytes()));
-        first.bytes().chain(tail)
-    }
-    bytes(a).cmp(bytes(b))
 }
 
 /// One entry of the weakest-links list.
@@ -215,20 +187,5 @@ fn weakest(network: &Network, analyses: &[PathwayAnalysis]) -> Vec<WeakLink> {
             }
         }
     }
-    let pathways = network.pathways();
-    list.sort_unstable_by(|(a, pa), (b, pb)| {
-        findings::impact_key(b.impact)
-            .cmp(&findings::impact_key(a.impact))
-            .then(a.pathway.cmp(&b.pathway))
-            .then(pa.cmp(pb))
-            .then_with(|| {
-                let pathway = &pathways[a.pathway];
-                compare_ids(a.target.id_parts(pathway), b.target.id_parts(pathway))
-            })
-            .then_with(|| {
-                let is_link = |t: Target| matches!(t, Target::Link(_));
-                is_link(a.target).cmp(&is_link(b.target))
-            })
-    });
-    list.into_iter().map(|(w, _)| w).collect()
+    rank::weakest(network, list)
 }
