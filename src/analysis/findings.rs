@@ -1,6 +1,6 @@
 //! Findings of DESIGN §5: what is weak or missing in each pathway, ranked.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use super::reach::is_full_reach;
 use super::status::Status;
-use super::{PathwayAnalysis, Target, rank};
-use crate::model::{Component, Integration, Link, Network, Organisation, Pathway, Phase};
+use super::{PathwayAnalysis, Target};
+use crate::model::{Component, Integration, Link, Network, Organisation, Pathway, Phase, Sector};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Severity {
@@ -158,12 +158,21 @@ impl PathwayFindings<'_> {
     }
 
     fn weak_handoffs(&mut self) {
-        for j in 0..self.pathway.links().len() {
+        // Each provider's sector, looked up once per component rather than twice per link.
+        let sectors: Vec<Option<Sector>> = self
+            .pathway
+            .components()
+            .iter()
+            .map(|c| provider(self.organisations, c).map(|o| o.sector))
+            .collect();
+        for e in self.pathway.graph().edge_references() {
+            let j = e.id().index();
             let weak = matches!(
                 self.pathway.links()[j].integration,
                 None | Some(Integration::Linkage)
             );
-            if weak && crosses_sectors(self.organisations, self.ends(j)).is_some() {
+            let (a, b) = (sectors[e.source().index()], sectors[e.target().index()]);
+            if weak && a.is_some() && b.is_some() && a != b {
                 self.link(FindingKind::WeakHandoff, Severity::Medium, j);
             }
         }
@@ -202,18 +211,18 @@ impl PathwayFindings<'_> {
 
     fn gaps(&mut self) {
         let two_or_more = self.analysis.journeys.ln_total >= 2f64.ln() - 1e-9;
-        let mut seen: HashSet<(Phase, Option<&str>, String)> = HashSet::new();
-        for i in 0..self.pathway.components().len() {
-            let c = &self.pathway.components()[i];
-            if !c.measures.iter().any(|m| m.value.is_some()) {
+        for i in 0..self.analysis.components.len() {
+            let a = &self.analysis.components[i];
+            // A strength exists exactly when some measure has a value.
+            if a.score.strength.is_none() {
                 self.component(FindingKind::Unmeasured, Severity::Low, i);
             }
-            if !seen.insert(service_key(c)) {
-                self.component(FindingKind::Duplicate, Severity::Low, i);
-            }
-            if two_or_more && is_full_reach(self.analysis.components[i].reach) {
+            if two_or_more && is_full_reach(a.reach) {
                 self.component(FindingKind::Bottleneck, Severity::Low, i);
             }
+        }
+        for i in duplicates(self.pathway) {
+            self.component(FindingKind::Duplicate, Severity::Low, i);
         }
     }
 
@@ -223,6 +232,62 @@ impl PathwayFindings<'_> {
             self.link(FindingKind::Loop, Severity::Low, link);
         }
     }
+}
+
+/// Positions of components that repeat an earlier one's phase, provider and name
+/// (trimmed, any case). Components are grouped by a hash of those, and only the few that
+/// share a hash are compared in full.
+fn duplicates(pathway: &Pathway) -> Vec<usize> {
+    let components = pathway.components();
+    let mut hashed: Vec<(u64, usize)> = components
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (service_hash(c), i))
+        .collect();
+    hashed.sort_unstable();
+    let mut found = Vec::new();
+    for run in hashed
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+    {
+        let mut keyed: Vec<_> = run
+            .iter()
+            .map(|&(_, i)| (service_key(&components[i]), i))
+            .collect();
+        // By key, then author order: the first of each key is the original.
+        keyed.sort_unstable();
+        for pair in keyed.windows(2) {
+            if pair[0].0 == pair[1].0 {
+                found.push(pair[1].1);
+            }
+        }
+    }
+    found
+}
+
+/// FNV-1a over what `service_key` holds, without building it.
+fn service_hash(c: &Component) -> u64 {
+    let mix = |h: u64, x: u64| (h ^ x).wrapping_mul(0x0100_0000_01b3);
+    let mut h = mix(0xcbf2_9ce4_8422_2325, c.phase.index() as u64);
+    if let Some(p) = &c.provider {
+        h = p.bytes().fold(h, |h, b| mix(h, u64::from(b)));
+    }
+    h = mix(h, 0x1_0000_0000);
+    c.name
+        .trim()
+        .chars()
+        .flat_map(char::to_lowercase)
+        .fold(h, |h, ch| mix(h, u64::from(ch)))
+}
+
+/// The provider of a component, where it names a known organisation.
+fn provider<'a>(
+    organisations: &HashMap<&str, &'a Organisation>,
+    c: &Component,
+) -> Option<&'a Organisation> {
+    c.provider
+        .as_deref()
+        .and_then(|p| organisations.get(p).copied())
 }
 
 /// The two ends of link `j` of a validated pathway.
@@ -240,12 +305,7 @@ pub(super) fn crosses_sectors<'a>(
     organisations: &HashMap<&str, &'a Organisation>,
     (from, to): (&Component, &Component),
 ) -> Option<(&'a Organisation, &'a Organisation)> {
-    let org = |c: &Component| {
-        c.provider
-            .as_deref()
-            .and_then(|p| organisations.get(p).copied())
-    };
-    let (a, b) = (org(from)?, org(to)?);
+    let (a, b) = (provider(organisations, from)?, provider(organisations, to)?);
     (a.sector != b.sector).then_some((a, b))
 }
 
@@ -272,7 +332,7 @@ fn loop_back(pathway: &Pathway, members: &[usize]) -> usize {
     back.expect("a loop has a link inside it").1
 }
 
-/// Every finding in the network, in the order of DESIGN §5.
+/// Every finding in the network, pathway by pathway (`rank::findings` orders them).
 pub fn findings(network: &Network, analyses: &[PathwayAnalysis]) -> Vec<Finding> {
     let organisations = organisations_by_id(network);
     let mut all = Vec::new();
@@ -291,7 +351,7 @@ pub fn findings(network: &Network, analyses: &[PathwayAnalysis]) -> Vec<Finding>
         f.loops();
         all = f.found;
     }
-    rank::findings(network, all)
+    all
 }
 
 pub(super) fn organisations_by_id(network: &Network) -> HashMap<&str, &Organisation> {

@@ -147,8 +147,9 @@ pub fn analyse_pathway(pathway: &Pathway) -> PathwayAnalysis {
 /// Analyses every pathway, then ranks the findings and the weakest links.
 pub fn analyse(network: &Network) -> NetworkAnalysis {
     let pathways: Vec<PathwayAnalysis> = network.pathways().iter().map(analyse_pathway).collect();
-    let findings = findings::findings(network, &pathways);
-    let weakest = weakest(network, &pathways);
+    let ranks: Vec<Vec<u32>> = network.pathways().iter().map(rank::id_ranks).collect();
+    let findings = rank::findings(network, &ranks, findings::findings(network, &pathways));
+    let weakest = rank::weakest(network, &ranks, weakest(network, &pathways));
     NetworkAnalysis {
         pathways,
         findings,
@@ -156,9 +157,8 @@ pub fn analyse(network: &Network) -> NetworkAnalysis {
     }
 }
 
-/// Measured components and links by impact, highest first; ties in pathway, phase and
-/// id order so the list is stable.
-fn weakest(network: &Network, analyses: &[PathwayAnalysis]) -> Vec<WeakLink> {
+/// Measured components and links, each with its phase, for ranking.
+fn weakest(network: &Network, analyses: &[PathwayAnalysis]) -> Vec<(WeakLink, Phase)> {
     let mut list: Vec<(WeakLink, Phase)> = Vec::new();
     for (p, (pathway, analysis)) in network.pathways().iter().zip(analyses).enumerate() {
         let components = pathway.components();
@@ -187,5 +187,5 @@ fn weakest(network: &Network, analyses: &[PathwayAnalysis]) -> Vec<WeakLink> {
             }
         }
     }
-    rank::weakest(network, list)
+    list
 }

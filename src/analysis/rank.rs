@@ -2,123 +2,152 @@
 //! weakest links by impact, pathway, phase and id.
 //!
 //! A network of 60,000 components has some 84,000 findings and 140,000 measured parts,
-//! so each is given one number that sorts as its severity, impact, pathway and phase do,
-//! and ids are compared only between entries equal in all of those.
+//! so each is given a key of plain numbers: no string is compared while sorting. A
+//! component's id is its rank among the pathway's ids; a link's is its two ends' ranks,
+//! so links sort by `from`, then `to`.
 
-use std::cmp::Ordering;
+use petgraph::graph::EdgeIndex;
 
 use super::{Finding, Target, WeakLink};
-use crate::model::{Network, Phase};
+use crate::model::{Network, Pathway, Phase};
 
 /// An impact for ranking, highest first and none last. Equal impacts worked out along
 /// different paths differ in their last bits (0.3 vs 0.30000000000000004), which must not
 /// decide the order before the phase and id do: impacts lie in [0, 1], and 1e-9 apart is
 /// "equal".
-fn impact_rank(impact: Option<f64>) -> u128 {
+fn impact_rank(impact: Option<f64>) -> u64 {
     const SCALE: f64 = 1e9;
     match impact {
-        Some(x) => (SCALE - (x.clamp(0.0, 1.0) * SCALE).round()) as u128,
-        None => SCALE as u128 + 1,
+        Some(x) => (SCALE - (x.clamp(0.0, 1.0) * SCALE).round()) as u64,
+        None => SCALE as u64 + 1,
     }
 }
 
-/// Pathway (bits 8-71) and phase (bits 0-7): the tail of both orders.
-fn place(pathway: usize, phase: Phase) -> u128 {
-    (pathway as u128) << 8 | phase.index() as u128
-}
-
-/// Compares two ids as the strings `id` and `from->to` would compare, without building
-/// them.
-fn compare_ids(a: (&str, Option<&str>), b: (&str, Option<&str>)) -> Ordering {
-    if let ((a, None), (b, None)) = (a, b) {
-        return a.cmp(b);
-    }
-    fn bytes<'a>((first, second): (&'a str, Option<&'a str>)) -> impl Iterator<Item = u8> + 'a {
-        let tail = second
-            .into_iter()
-            .flat_map(|t| "->".bytes().chain(t.bytes()));
-        first.bytes().chain(tail)
-    }
-    bytes(a).cmp(bytes(b))
-}
-
-/// The id a target is ordered by: the component's, or `from->to` for a link, as its two
-/// halves so that comparing needs no new string. A pathway-wide finding has none ("").
-fn id_of(network: &Network, pathway: usize, target: Option<Target>) -> (&str, Option<&str>) {
-    let pathway = &network.pathways()[pathway];
-    match target {
-        None => ("", None),
-        Some(Target::Component(i)) => (&pathway.components()[i].id, None),
-        Some(Target::Link(j)) => {
-            let l = &pathway.links()[j];
-            (&l.from, Some(&l.to))
+/// Each component's place in its pathway when sorted by id, from 1 (0 is left for "no
+/// id": a finding about the whole pathway). Ids are sorted by their first 16 bytes as
+/// one number, and by the whole id only where those are equal.
+pub(super) fn id_ranks(pathway: &Pathway) -> Vec<u32> {
+    let components = pathway.components();
+    let mut by_prefix: Vec<(u128, u32)> = components
+        .iter()
+        .zip(0..)
+        .map(|(c, i)| (prefix(&c.id), i))
+        .collect();
+    by_prefix.sort_unstable();
+    let mut ranks = vec![0; components.len()];
+    for run in by_prefix.chunk_by_mut(|a, b| a.0 == b.0) {
+        if run.len() > 1 {
+            run.sort_unstable_by(|a, b| {
+                components[a.1 as usize]
+                    .id
+                    .cmp(&components[b.1 as usize].id)
+            });
         }
     }
+    for ((_, i), rank) in by_prefix.into_iter().zip(1..) {
+        ranks[i as usize] = rank;
+    }
+    ranks
 }
 
-/// Sorts `items` by `key`, then by `tie` among equal keys, moving each item once.
-fn sort_keyed<T>(
-    items: Vec<T>,
-    key: impl Fn(&T) -> u128,
-    tie: impl Fn(&T, &T) -> Ordering,
-) -> Vec<T> {
-    let mut keyed: Vec<(u128, usize)> = items.iter().map(&key).zip(0..).collect();
-    keyed.sort_unstable_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| tie(&items[*a], &items[*b])));
-    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
-    keyed
-        .into_iter()
-        .map(|(_, i)| slots[i].take().expect("each position once"))
-        .collect()
+/// The first 16 bytes of an id as a big-endian number, zero-padded: it orders as the
+/// ids do wherever it differs.
+fn prefix(id: &str) -> u128 {
+    let mut bytes = [0u8; 16];
+    let n = id.len().min(16);
+    bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
+    u128::from_be_bytes(bytes)
+}
+
+/// The id a finding or entry is ordered by, as ranks: a component is (its id, nothing),
+/// a link (its from id, its to id), and a finding about the whole pathway (0, 0), so a
+/// component comes just before the links out of it.
+fn id_key(ranks: &[Vec<u32>], pathway: &Pathway, p: usize, target: Option<Target>) -> u64 {
+    let ranks = &ranks[p];
+    let (first, second) = match target {
+        None => (0, 0),
+        Some(Target::Component(i)) => (ranks[i], 0),
+        Some(Target::Link(j)) => {
+            let (a, b) = pathway
+                .graph()
+                .edge_endpoints(EdgeIndex::new(j))
+                .expect("edge j of a validated pathway is link j");
+            (ranks[a.index()], ranks[b.index()])
+        }
+    };
+    u64::from(first) << 32 | u64::from(second)
 }
 
 /// Severity, then impact (highest first, none last), pathway, phase, id, kind.
-pub(super) fn findings(network: &Network, found: Vec<Finding>) -> Vec<Finding> {
-    sort_keyed(
-        found,
-        |f| (f.severity as u128) << 112 | impact_rank(f.impact) << 72 | place(f.pathway, f.phase),
-        |a, b| {
-            let id = |f: &Finding| id_of(network, f.pathway, f.target);
-            compare_ids(id(a), id(b)).then(a.kind.cmp(&b.kind))
-        },
-    )
+pub(super) fn findings(
+    network: &Network,
+    ranks: &[Vec<u32>],
+    mut found: Vec<Finding>,
+) -> Vec<Finding> {
+    let key = |f: &Finding| {
+        (
+            (f.severity as u64) << 32 | impact_rank(f.impact),
+            (f.pathway as u64) << 3 | f.phase.index() as u64,
+            id_key(ranks, &network.pathways()[f.pathway], f.pathway, f.target),
+            f.kind,
+        )
+    };
+    found.sort_by_cached_key(key);
+    found
 }
 
-/// Impact (highest first), then pathway, phase and id, a component before a link.
-pub(super) fn weakest(network: &Network, list: Vec<(WeakLink, Phase)>) -> Vec<WeakLink> {
-    let sorted = sort_keyed(
-        list,
-        |(w, phase)| impact_rank(Some(w.impact)) << 72 | place(w.pathway, *phase),
-        |(a, _), (b, _)| {
-            let id = |w: &WeakLink| id_of(network, w.pathway, Some(w.target));
-            let is_link = |w: &WeakLink| matches!(w.target, Target::Link(_));
-            compare_ids(id(a), id(b)).then(is_link(a).cmp(&is_link(b)))
-        },
-    );
-    sorted.into_iter().map(|(w, _)| w).collect()
+/// Impact (highest first), then pathway, phase and id.
+pub(super) fn weakest(
+    network: &Network,
+    ranks: &[Vec<u32>],
+    list: Vec<(WeakLink, Phase)>,
+) -> Vec<WeakLink> {
+    let key = |(w, phase): &(WeakLink, Phase)| {
+        (
+            impact_rank(Some(w.impact)),
+            (w.pathway as u64) << 3 | phase.index() as u64,
+            id_key(
+                ranks,
+                &network.pathways()[w.pathway],
+                w.pathway,
+                Some(w.target),
+            ),
+        )
+    };
+    let mut list = list;
+    list.sort_by_cached_key(key);
+    list.into_iter().map(|(w, _)| w).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Component, Condition};
 
     #[test]
-    fn ids_compare_as_their_strings() {
-        let cases = [
-            (("a", None), ("a", Some("b"))),
-            (("a-b", None), ("a", Some("x"))),
-            (("a", Some("b")), ("a", Some("c"))),
-            (("ab", Some("c")), ("a", Some("bc"))),
-            (("a", Some("b")), ("a->b", None)),
-            (("", None), ("a", None)),
-            (("z", None), ("a", Some("z"))),
+    fn id_ranks_follow_the_ids_past_sixteen_bytes() {
+        let ids = [
+            "b",
+            "a-long-id-sharing-sixteen-2",
+            "a",
+            "a-long-id-sharing-sixteen-10",
+            "0",
+            "a-long-id-sharing-sixteen",
+            "a-",
         ];
-        let text = |(a, b): (&str, Option<&str>)| match b {
-            Some(b) => format!("{a}->{b}"),
-            None => a.to_string(),
-        };
-        for (a, b) in cases {
-            assert_eq!(compare_ids(a, b), text(a).cmp(&text(b)), "{a:?} {b:?}");
-            assert_eq!(compare_ids(b, a), text(b).cmp(&text(a)), "{b:?} {a:?}");
+        let mut n = Network::new("n");
+        n.add_pathway(Pathway::new("p", "P", Condition::LongTerm))
+            .unwrap();
+        for id in ids {
+            n.add_component("p", Component::new(id, id, Phase::Management), None)
+                .unwrap();
+        }
+        let ranks = id_ranks(&n.pathways()[0]);
+        let mut sorted = ids;
+        sorted.sort_unstable();
+        for (i, id) in ids.iter().enumerate() {
+            let place = sorted.iter().position(|s| s == id).unwrap() + 1;
+            assert_eq!(ranks[i] as usize, place, "{id}");
         }
     }
 
