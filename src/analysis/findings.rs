@@ -1,15 +1,14 @@
 //! Findings of DESIGN §5: what is weak or missing in each pathway, ranked.
 
-use std::collections::HashMap;
-
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
 use super::reach::is_full_reach;
+use super::services::{Organisations, duplicates};
 use super::status::Status;
 use super::{PathwayAnalysis, Target};
-use crate::model::{Component, Integration, Link, Network, Organisation, Pathway, Phase, Sector};
+use crate::model::{Component, Integration, Link, Network, Pathway, Phase, Sector};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Severity {
@@ -92,15 +91,9 @@ impl Finding {
     }
 }
 
-/// What makes two components of a pathway the same service: phase, provider and name
-/// (trimmed, any case).
-pub(super) fn service_key(c: &Component) -> (Phase, Option<&str>, String) {
-    (c.phase, c.provider.as_deref(), c.name.trim().to_lowercase())
-}
-
 struct PathwayFindings<'a> {
     /// Organisations by id: providers are looked up for every link.
-    organisations: &'a HashMap<&'a str, &'a Organisation>,
+    organisations: &'a Organisations<'a>,
     pathway: &'a Pathway,
     index: usize,
     analysis: &'a PathwayAnalysis,
@@ -157,13 +150,11 @@ impl PathwayFindings<'_> {
         }
     }
 
-    fn weak_handoffs(&mut self) {
+    fn weak_handoffs(&mut self, providers: &[Option<u32>]) {
         // Each provider's sector, looked up once per component rather than twice per link.
-        let sectors: Vec<Option<Sector>> = self
-            .pathway
-            .components()
+        let sectors: Vec<Option<Sector>> = providers
             .iter()
-            .map(|c| provider(self.organisations, c).map(|o| o.sector))
+            .map(|&p| self.organisations.sector(p))
             .collect();
         for e in self.pathway.graph().edge_references() {
             let j = e.id().index();
@@ -209,7 +200,7 @@ impl PathwayFindings<'_> {
         }
     }
 
-    fn gaps(&mut self) {
+    fn gaps(&mut self, providers: &[Option<u32>]) {
         let two_or_more = self.analysis.journeys.ln_total >= 2f64.ln() - 1e-9;
         for i in 0..self.analysis.components.len() {
             let a = &self.analysis.components[i];
@@ -221,7 +212,7 @@ impl PathwayFindings<'_> {
                 self.component(FindingKind::Bottleneck, Severity::Low, i);
             }
         }
-        for i in duplicates(self.pathway) {
+        for i in duplicates(self.pathway, providers) {
             self.component(FindingKind::Duplicate, Severity::Low, i);
         }
     }
@@ -234,62 +225,6 @@ impl PathwayFindings<'_> {
     }
 }
 
-/// Positions of components that repeat an earlier one's phase, provider and name
-/// (trimmed, any case). Components are grouped by a hash of those, and only the few that
-/// share a hash are compared in full.
-fn duplicates(pathway: &Pathway) -> Vec<usize> {
-    let components = pathway.components();
-    let mut hashed: Vec<(u64, usize)> = components
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (service_hash(c), i))
-        .collect();
-    hashed.sort_unstable();
-    let mut found = Vec::new();
-    for run in hashed
-        .chunk_by(|a, b| a.0 == b.0)
-        .filter(|run| run.len() > 1)
-    {
-        let mut keyed: Vec<_> = run
-            .iter()
-            .map(|&(_, i)| (service_key(&components[i]), i))
-            .collect();
-        // By key, then author order: the first of each key is the original.
-        keyed.sort_unstable();
-        for pair in keyed.windows(2) {
-            if pair[0].0 == pair[1].0 {
-                found.push(pair[1].1);
-            }
-        }
-    }
-    found
-}
-
-/// FNV-1a over what `service_key` holds, without building it.
-fn service_hash(c: &Component) -> u64 {
-    let mix = |h: u64, x: u64| (h ^ x).wrapping_mul(0x0100_0000_01b3);
-    let mut h = mix(0xcbf2_9ce4_8422_2325, c.phase.index() as u64);
-    if let Some(p) = &c.provider {
-        h = p.bytes().fold(h, |h, b| mix(h, u64::from(b)));
-    }
-    h = mix(h, 0x1_0000_0000);
-    c.name
-        .trim()
-        .chars()
-        .flat_map(char::to_lowercase)
-        .fold(h, |h, ch| mix(h, u64::from(ch)))
-}
-
-/// The provider of a component, where it names a known organisation.
-fn provider<'a>(
-    organisations: &HashMap<&str, &'a Organisation>,
-    c: &Component,
-) -> Option<&'a Organisation> {
-    c.provider
-        .as_deref()
-        .and_then(|p| organisations.get(p).copied())
-}
-
 /// The two ends of link `j` of a validated pathway.
 pub(super) fn ends(pathway: &Pathway, j: usize) -> (&Component, &Component) {
     let (a, b) = pathway
@@ -298,15 +233,6 @@ pub(super) fn ends(pathway: &Pathway, j: usize) -> (&Component, &Component) {
         .expect("edge j of a validated pathway is link j");
     let components = pathway.components();
     (&components[a.index()], &components[b.index()])
-}
-
-/// The providers of a link's two ends when they are in different sectors.
-pub(super) fn crosses_sectors<'a>(
-    organisations: &HashMap<&str, &'a Organisation>,
-    (from, to): (&Component, &Component),
-) -> Option<(&'a Organisation, &'a Organisation)> {
-    let (a, b) = (provider(organisations, from)?, provider(organisations, to)?);
-    (a.sector != b.sector).then_some((a, b))
 }
 
 /// The link inside a loop that goes furthest back in phase order: the one a reader would
@@ -334,7 +260,7 @@ fn loop_back(pathway: &Pathway, members: &[usize]) -> usize {
 
 /// Every finding in the network, pathway by pathway (`rank::findings` orders them).
 pub fn findings(network: &Network, analyses: &[PathwayAnalysis]) -> Vec<Finding> {
-    let organisations = organisations_by_id(network);
+    let organisations = Organisations::of(network);
     let mut all = Vec::new();
     for (index, (pathway, analysis)) in network.pathways().iter().zip(analyses).enumerate() {
         let mut f = PathwayFindings {
@@ -344,20 +270,13 @@ pub fn findings(network: &Network, analyses: &[PathwayAnalysis]) -> Vec<Finding>
             analysis,
             found: all,
         };
+        let providers = organisations.providers(pathway);
         f.weak_parts();
-        f.weak_handoffs();
+        f.weak_handoffs(&providers);
         f.shape();
-        f.gaps();
+        f.gaps(&providers);
         f.loops();
         all = f.found;
     }
     all
-}
-
-pub(super) fn organisations_by_id(network: &Network) -> HashMap<&str, &Organisation> {
-    network
-        .organisations()
-        .iter()
-        .map(|o| (o.id.as_str(), o))
-        .collect()
 }

@@ -1,21 +1,20 @@
 //! The words of a finding (DESIGN §5): plain English for a network lead, written only
 //! for the findings someone reads.
 
-use std::collections::HashMap;
-
 use petgraph::graph::EdgeIndex;
 
-use super::findings::{crosses_sectors, ends, organisations_by_id, service_key};
+use super::findings::ends;
+use super::services::{Organisations, service_key};
 use super::status::attainment;
 use super::{Finding, FindingKind, NetworkAnalysis, Target};
-use crate::model::{Component, Integration, Measure, Network, Organisation, Pathway, Phase};
+use crate::model::{Component, Integration, Measure, Network, Pathway, Phase};
 
 /// Writes the messages of one network's findings. Build it once and ask it for each
 /// finding: it looks organisations up by id.
 pub struct Messages<'a> {
     network: &'a Network,
     analysis: &'a NetworkAnalysis,
-    organisations: HashMap<&'a str, &'a Organisation>,
+    organisations: Organisations<'a>,
 }
 
 impl<'a> Messages<'a> {
@@ -24,7 +23,7 @@ impl<'a> Messages<'a> {
         Messages {
             network,
             analysis,
-            organisations: organisations_by_id(network),
+            organisations: Organisations::of(network),
         }
     }
 
@@ -96,7 +95,7 @@ impl<'a> Messages<'a> {
                     Some(Integration::Linkage) => "is only at Linkage",
                     Some(_) => "is weakly integrated",
                 };
-                match crosses_sectors(&self.organisations, (from, to)) {
+                match self.organisations.crossing((from, to)) {
                     Some((a, b)) => format!(
                         "Hand-off from {} ({}) to {} ({}) {how}: {} to {}",
                         a.name,
@@ -127,11 +126,7 @@ impl<'a> Messages<'a> {
 
     /// "Recognition in general practice (General practices)".
     fn describe(&self, c: &Component) -> String {
-        match c
-            .provider
-            .as_deref()
-            .and_then(|p| self.organisations.get(p).copied())
-        {
+        match self.organisations.provider(c) {
             Some(org) => format!("{} ({})", c.name, org.name),
             None => c.name.clone(),
         }

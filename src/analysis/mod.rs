@@ -6,6 +6,7 @@ mod messages;
 mod overview;
 mod rank;
 mod reach;
+mod services;
 mod status;
 
 use petgraph::visit::EdgeRef;
