@@ -52,7 +52,7 @@ pub(super) fn id_ranks(pathway: &Pathway) -> Vec<u32> {
 
 /// The first 16 bytes of an id as a big-endian number, zero-padded: it orders as the
 /// ids do wherever it differs.
-fn prefix(id: &str) -> u128 {
+pub(super) fn prefix(id: &str) -> u128 {
     let mut bytes = [0u8; 16];
     let n = id.len().min(16);
     bytes[..n].copy_from_slice(&id.as_bytes()[..n]);

@@ -1,28 +1,38 @@
 //! Who provides each component, and which components are the same service: the lookups
 //! behind the WeakHandoff and Duplicate findings (DESIGN §5).
 
+use super::rank::prefix;
 use crate::model::{Component, Network, Organisation, Pathway, Phase, Sector};
 
-/// The network's organisations sorted by id and found by halving: no hashing per
-/// lookup, and the same speed whatever ids a file holds.
+/// The network's organisations sorted by id and found by halving: no hashing, and the
+/// same speed whatever ids a file holds. The halving compares the ids' first 16 bytes
+/// as numbers, and whole ids only among those that share them.
 pub(super) struct Organisations<'a> {
     all: &'a [Organisation],
-    /// Ids and positions in `all`, by id.
-    by_id: Vec<(&'a str, u32)>,
+    /// (first 16 bytes, id, position in `all`), sorted.
+    by_id: Vec<(u128, &'a str, u32)>,
 }
 
 impl<'a> Organisations<'a> {
     pub(super) fn of(network: &'a Network) -> Self {
         let all = network.organisations();
-        let mut by_id: Vec<(&str, u32)> = all.iter().map(|o| o.id.as_str()).zip(0..).collect();
+        let mut by_id: Vec<(u128, &str, u32)> = all
+            .iter()
+            .zip(0..)
+            .map(|(o, i)| (prefix(&o.id), o.id.as_str(), i))
+            .collect();
         by_id.sort_unstable();
         Organisations { all, by_id }
     }
 
     /// The position in the network's organisations of the one with this id.
     fn position(&self, id: &str) -> Option<u32> {
-        let i = self.by_id.binary_search_by(|(o, _)| (*o).cmp(id)).ok()?;
-        Some(self.by_id[i].1)
+        let key = prefix(id);
+        let start = self.by_id.partition_point(|e| e.0 < key);
+        let same = &self.by_id[start..];
+        let same = &same[..same.partition_point(|e| e.0 == key)];
+        let i = same.binary_search_by(|e| e.1.cmp(id)).ok()?;
+        Some(same[i].2)
     }
 
     pub(super) fn get(&self, id: &str) -> Option<&'a Organisation> {
@@ -232,6 +242,24 @@ mod tests {
         let n = pathway(&[]);
         let orgs = Organisations::of(&n);
         assert_eq!(orgs.get("gp2").map(|o| o.id.as_str()), Some("gp2"));
+        assert_eq!(orgs.get("gp").map(|o| o.id.as_str()), Some("gp"));
         assert!(orgs.get("g").is_none() && orgs.get("").is_none());
+        // Ids that share their first 16 bytes.
+        let mut n = Network::new("n");
+        let ids = [
+            "community-paediatrics-b",
+            "community-paediatrics",
+            "community-paediatrics-a",
+        ];
+        for id in ids {
+            n.add_organisation(Organisation::new(id, id, Sector::Health, Level::Community))
+                .unwrap();
+        }
+        let orgs = Organisations::of(&n);
+        for id in ids {
+            assert_eq!(orgs.get(id).map(|o| o.id.as_str()), Some(id));
+        }
+        assert!(orgs.get("community-paediatrics-c").is_none());
+        assert!(orgs.get("community-paediatric").is_none());
     }
 }
