@@ -258,25 +258,26 @@ fn loop_back(pathway: &Pathway, members: &[usize]) -> usize {
     back.expect("a loop has a link inside it").1
 }
 
-/// Every finding in the network, pathway by pathway (`rank::findings` orders them).
-pub fn findings(network: &Network, analyses: &[PathwayAnalysis]) -> Vec<Finding> {
-    let organisations = Organisations::of(network);
-    let mut all = Vec::new();
-    for (index, (pathway, analysis)) in network.pathways().iter().zip(analyses).enumerate() {
-        let mut f = PathwayFindings {
-            organisations: &organisations,
-            pathway,
-            index,
-            analysis,
-            found: all,
-        };
-        let providers = organisations.providers(pathway);
-        f.weak_parts();
-        f.weak_handoffs(&providers);
-        f.shape();
-        f.gaps(&providers);
-        f.loops();
-        all = f.found;
-    }
-    all
+/// The findings of one pathway, the `index`th of its network, unordered
+/// (`rank::findings` orders them).
+pub(super) fn pathway_findings(
+    organisations: &Organisations,
+    index: usize,
+    pathway: &Pathway,
+    analysis: &PathwayAnalysis,
+) -> Vec<Finding> {
+    let mut f = PathwayFindings {
+        organisations,
+        pathway,
+        index,
+        analysis,
+        found: Vec::new(),
+    };
+    let providers = organisations.providers(pathway);
+    f.weak_parts();
+    f.weak_handoffs(&providers);
+    f.shape();
+    f.gaps(&providers);
+    f.loops();
+    f.found
 }

@@ -8,6 +8,7 @@ mod rank;
 mod reach;
 mod services;
 mod status;
+mod threads;
 
 use petgraph::visit::EdgeRef;
 
@@ -145,12 +146,54 @@ pub fn analyse_pathway(pathway: &Pathway) -> PathwayAnalysis {
     }
 }
 
-/// Analyses every pathway, then ranks the findings and the weakest links.
+/// What one pathway gives the network's analysis.
+struct PathwayPart {
+    analysis: PathwayAnalysis,
+    findings: Vec<Finding>,
+    weakest: Vec<(WeakLink, Phase)>,
+    id_ranks: Vec<u32>,
+}
+
+/// Analyses every pathway, then ranks the findings and the weakest links. Pathways are
+/// analysed on several threads in a network large enough for that to pay
+/// (`threads::PARALLEL_FROM` components); the result is the same either way.
 pub fn analyse(network: &Network) -> NetworkAnalysis {
-    let pathways: Vec<PathwayAnalysis> = network.pathways().iter().map(analyse_pathway).collect();
-    let ranks: Vec<Vec<u32>> = network.pathways().iter().map(rank::id_ranks).collect();
-    let findings = rank::findings(network, &ranks, findings::findings(network, &pathways));
-    let weakest = rank::weakest(network, &ranks, weakest(network, &pathways));
+    let components = network
+        .pathways()
+        .iter()
+        .map(|p| p.components().len())
+        .sum();
+    analyse_on(network, threads::threads_for(components))
+}
+
+/// `analyse` on up to `threads` threads.
+pub fn analyse_on(network: &Network, threads: usize) -> NetworkAnalysis {
+    let organisations = services::Organisations::of(network);
+    let parts = threads::map_pathways(network.pathways(), threads, |p, pathway| {
+        let analysis = analyse_pathway(pathway);
+        PathwayPart {
+            findings: findings::pathway_findings(&organisations, p, pathway, &analysis),
+            weakest: weakest(p, pathway, &analysis),
+            id_ranks: rank::id_ranks(pathway),
+            analysis,
+        }
+    });
+    let mut pathways = Vec::with_capacity(parts.len());
+    let mut ranks = Vec::with_capacity(parts.len());
+    let (mut found, mut measured) = (Vec::new(), Vec::new());
+    for part in parts {
+        pathways.push(part.analysis);
+        ranks.push(part.id_ranks);
+        found.extend(part.findings);
+        measured.extend(part.weakest);
+    }
+    let rank_findings = || rank::findings(network, &ranks, found);
+    let rank_weakest = || rank::weakest(network, &ranks, measured);
+    let (findings, weakest) = if threads > 1 {
+        threads::both(rank_findings, rank_weakest)
+    } else {
+        (rank_findings(), rank_weakest())
+    };
     NetworkAnalysis {
         pathways,
         findings,
@@ -158,35 +201,32 @@ pub fn analyse(network: &Network) -> NetworkAnalysis {
     }
 }
 
-/// Measured components and links, each with its phase, for ranking.
-fn weakest(network: &Network, analyses: &[PathwayAnalysis]) -> Vec<(WeakLink, Phase)> {
-    let mut list: Vec<(WeakLink, Phase)> = Vec::new();
-    for (p, (pathway, analysis)) in network.pathways().iter().zip(analyses).enumerate() {
-        let components = pathway.components();
-        for (i, a) in analysis.components.iter().enumerate() {
-            if let (Some(strength), Some(impact)) = (a.score.strength, a.impact) {
-                let entry = WeakLink {
-                    pathway: p,
-                    target: Target::Component(i),
-                    strength,
-                    reach: a.reach,
-                    impact,
-                };
-                list.push((entry, components[i].phase));
-            }
-        }
-        for (e, a) in pathway.graph().edge_references().zip(&analysis.links) {
-            if let (Some(strength), Some(impact)) = (a.score.strength, a.impact) {
-                let entry = WeakLink {
-                    pathway: p,
-                    target: Target::Link(e.id().index()),
-                    strength,
-                    reach: a.reach,
-                    impact,
-                };
-                list.push((entry, components[e.source().index()].phase));
-            }
-        }
-    }
-    list
+/// The measured components and links of pathway `p`, each with its phase, for ranking.
+fn weakest(p: usize, pathway: &Pathway, analysis: &PathwayAnalysis) -> Vec<(WeakLink, Phase)> {
+    let components = pathway.components();
+    let entry = |target: Target, phase: Phase, score: &Score, reach: f64| {
+        let strength = score.strength?;
+        let impact = impact(score, reach)?;
+        let entry = WeakLink {
+            pathway: p,
+            target,
+            strength,
+            reach,
+            impact,
+        };
+        Some((entry, phase))
+    };
+    let measured_components =
+        analysis.components.iter().enumerate().filter_map(|(i, a)| {
+            entry(Target::Component(i), components[i].phase, &a.score, a.reach)
+        });
+    let measured_links = pathway
+        .graph()
+        .edge_references()
+        .zip(&analysis.links)
+        .filter_map(|(e, a)| {
+            let phase = components[e.source().index()].phase;
+            entry(Target::Link(e.id().index()), phase, &a.score, a.reach)
+        });
+    measured_components.chain(measured_links).collect()
 }

@@ -1,0 +1,146 @@
+//! Spreading work over threads. Each pathway is analysed on its own, so a large network
+//! splits into runs of whole pathways with nothing shared but the read-only network.
+
+use std::num::NonZeroUsize;
+use std::ops::Range;
+use std::panic;
+use std::sync::Mutex;
+use std::thread::{self, Scope, ScopedJoinHandle};
+
+use crate::model::Pathway;
+
+/// Below this many components a network is analysed on one thread: starting threads
+/// costs tens of microseconds, more than they save on a small network.
+pub(super) const PARALLEL_FROM: usize = 4_000;
+
+/// How many threads a network of `components` components is worth.
+pub(super) fn threads_for(components: usize) -> usize {
+    if components < PARALLEL_FROM {
+        1
+    } else {
+        thread::available_parallelism().map_or(1, NonZeroUsize::get)
+    }
+}
+
+/// `f` of each pathway, in order, on up to `threads` threads. Should a thread fail to
+/// start, its share is done here instead; a panic in `f` is passed on as if `f` had run
+/// here.
+pub(super) fn map_pathways<T, F>(pathways: &[Pathway], threads: usize, f: F) -> Vec<T>
+where
+    T: Send,
+    F: Fn(usize, &Pathway) -> T + Sync,
+{
+    let run = |range: Range<usize>| -> Vec<T> { range.map(|i| f(i, &pathways[i])).collect() };
+    let shares = shares(pathways, threads);
+    if shares.len() < 2 {
+        return run(0..pathways.len());
+    }
+    thread::scope(|scope| {
+        let others: Vec<_> = shares[1..]
+            .iter()
+            .map(|range| (range.clone(), spawn(scope, || run(range.clone()))))
+            .collect();
+        let mut all = run(shares[0].clone());
+        for (range, handle) in others {
+            match handle {
+                Some(handle) => all.extend(join(handle)),
+                None => all.extend(run(range)),
+            }
+        }
+        all
+    })
+}
+
+/// Runs `a` on another thread and `b` here, and returns both.
+pub(super) fn both<A, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B)
+where
+    A: Send,
+{
+    // `a` waits in a slot that whichever runs it, the thread or this one, empties.
+    let slot = Mutex::new(Some(a));
+    let take = || slot.lock().ok().and_then(|mut a| a.take());
+    thread::scope(|scope| {
+        let started = spawn(scope, || take().map(|a| a()));
+        let b = b();
+        let a = started.and_then(join).or_else(|| take().map(|a| a()));
+        (a.expect("a ran on one thread or the other"), b)
+    })
+}
+
+fn spawn<'scope, 'env, T: Send + 'scope>(
+    scope: &'scope Scope<'scope, 'env>,
+    f: impl FnOnce() -> T + Send + 'scope,
+) -> Option<ScopedJoinHandle<'scope, T>> {
+    thread::Builder::new()
+        .name("carepath-analysis".to_string())
+        .spawn_scoped(scope, f)
+        .ok()
+}
+
+fn join<T>(handle: ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|payload| panic::resume_unwind(payload))
+}
+
+/// Runs of consecutive pathways with about the same number of components each, at most
+/// `threads` of them, none empty.
+fn shares(pathways: &[Pathway], threads: usize) -> Vec<Range<usize>> {
+    let weight = |p: &Pathway| p.components().len() + p.links().len() + 1;
+    let total: usize = pathways.iter().map(weight).sum();
+    let per_share = total.div_ceil(threads.max(1));
+    let mut shares = Vec::new();
+    let (mut start, mut load) = (0, 0);
+    for (i, p) in pathways.iter().enumerate() {
+        load += weight(p);
+        if load >= per_share {
+            shares.push(start..i + 1);
+            (start, load) = (i + 1, 0);
+        }
+    }
+    if start < pathways.len() {
+        shares.push(start..pathways.len());
+    }
+    shares
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Condition;
+
+    fn pathways(n: usize) -> Vec<Pathway> {
+        (0..n)
+            .map(|i| Pathway::new(&format!("p{i}"), "P", Condition::LongTerm))
+            .collect()
+    }
+
+    #[test]
+    fn shares_cover_every_pathway_once_in_order() {
+        for n in 0..9 {
+            for threads in 1..5 {
+                let ps = pathways(n);
+                let shares = shares(&ps, threads);
+                assert!(shares.len() <= threads.max(1), "{n} {threads} {shares:?}");
+                let flat: Vec<usize> = shares.iter().flat_map(|r| r.clone()).collect();
+                assert_eq!(flat, (0..n).collect::<Vec<_>>());
+                assert!(shares.iter().all(|r| !r.is_empty()));
+            }
+        }
+    }
+
+    #[test]
+    fn map_pathways_keeps_the_order_on_any_number_of_threads() {
+        let ps = pathways(7);
+        for threads in 1..4 {
+            let ids = map_pathways(&ps, threads, |i, p| (i, p.id.clone()));
+            let want: Vec<(usize, String)> = (0..7).map(|i| (i, format!("p{i}"))).collect();
+            assert_eq!(ids, want);
+        }
+    }
+
+    #[test]
+    fn both_returns_both() {
+        assert_eq!(both(|| 1, || "two"), (1, "two"));
+    }
+}
