@@ -8,7 +8,6 @@
 //! and exact to about 1e-12 relative on small pathways and 1e-9 on 60,000 components,
 //! however many journeys there are.
 
-use petgraph::algo::kosaraju_scc;
 use petgraph::visit::EdgeRef;
 
 use crate::model::Pathway;
@@ -57,69 +56,147 @@ impl Journeys {
     }
 }
 
+/// Lists in one block: item `k`'s entries are `items[start[k]..start[k + 1]]`. Built from
+/// (key, value) pairs, so a pathway's sets and steps need no `Vec` each.
+struct Lists {
+    start: Vec<usize>,
+    items: Vec<usize>,
+}
+
+impl Lists {
+    /// `pairs` sorted by key; keys below `keys`.
+    fn from_sorted(keys: usize, pairs: impl Iterator<Item = (usize, usize)>) -> Lists {
+        let mut start = vec![0; keys + 1];
+        let mut items = Vec::new();
+        for (key, value) in pairs {
+            start[key + 1] += 1;
+            items.push(value);
+        }
+        for k in 0..keys {
+            start[k + 1] += start[k];
+        }
+        Lists { start, items }
+    }
+
+    fn of(&self, key: usize) -> &[usize] {
+        &self.items[self.start[key]..self.start[key + 1]]
+    }
+}
+
+/// Each component's strongly connected set, by Tarjan's algorithm with a stack of its own
+/// (a pathway 60,000 components deep must not overflow the thread's), and the number of
+/// sets. Sets are numbered in reverse topological order of the condensation: every link
+/// between two sets goes from a higher number to a lower.
+fn strongly_connected(n: usize, successors: &Lists) -> (Vec<usize>, usize) {
+    const UNSEEN: usize = usize::MAX;
+    let mut order = vec![UNSEEN; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut stack = Vec::new();
+    // (component, how many of its successors are done)
+    let mut calls: Vec<(usize, usize)> = Vec::new();
+    let mut set_of = vec![0; n];
+    let (mut seen, mut sets) = (0, 0);
+    for root in 0..n {
+        if order[root] != UNSEEN {
+            continue;
+        }
+        calls.push((root, 0));
+        (order[root], low[root]) = (seen, seen);
+        seen += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        while let Some(&mut (v, ref mut done)) = calls.last_mut() {
+            if let Some(&w) = successors.of(v).get(*done) {
+                *done += 1;
+                if order[w] == UNSEEN {
+                    (order[w], low[w]) = (seen, seen);
+                    seen += 1;
+                    stack.push(w);
+                    on_stack[w] = true;
+                    calls.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(order[w]);
+                }
+                continue;
+            }
+            calls.pop();
+            if let Some(&(u, _)) = calls.last() {
+                low[u] = low[u].min(low[v]);
+            }
+            if low[v] == order[v] {
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    set_of[w] = sets;
+                    if w == v {
+                        break;
+                    }
+                }
+                sets += 1;
+            }
+        }
+    }
+    (set_of, sets)
+}
+
 /// Works out entries, exits, loops, the number of journeys and every reach.
 pub fn journeys(pathway: &Pathway) -> Journeys {
     let graph = pathway.graph();
     let n = graph.node_count();
     let mut linked = vec![false; n];
+    let mut ends: Vec<(usize, usize)> = Vec::with_capacity(graph.edge_count());
     for e in graph.edge_references() {
-        linked[e.source().index()] = true;
-        linked[e.target().index()] = true;
+        let (a, b) = (e.source().index(), e.target().index());
+        (linked[a], linked[b]) = (true, true);
+        ends.push((a, b));
     }
     let is_orphan: Vec<bool> = (0..n).map(|i| n >= 2 && !linked[i]).collect();
+    let mut by_source = ends.clone();
+    by_source.sort_unstable();
+    let successors = Lists::from_sorted(n, by_source.iter().copied());
 
-    // kosaraju_scc, unlike tarjan_scc, does not recurse: a pathway 60,000 components deep
-    // must not overflow the stack. It yields the sets in reverse topological order of the
-    // condensation, as tarjan_scc does.
-    let sccs = kosaraju_scc(graph);
-    let mut scc_of = vec![0usize; n];
-    for (s, members) in sccs.iter().enumerate() {
-        for v in members {
-            scc_of[v.index()] = s;
-        }
-    }
-    let mut loops: Vec<Vec<usize>> = sccs
-        .iter()
-        .filter(|m| m.len() > 1 || graph.contains_edge(m[0], m[0]))
-        .map(|m| {
-            let mut v: Vec<usize> = m.iter().map(|x| x.index()).collect();
-            v.sort_unstable();
-            v
-        })
+    let (scc_of, s_count) = strongly_connected(n, &successors);
+    // Members of each set, in author order.
+    let mut membership: Vec<(usize, usize)> = (0..n).map(|i| (scc_of[i], i)).collect();
+    membership.sort_unstable();
+    let members = Lists::from_sorted(s_count, membership.into_iter());
+    let loops: Vec<Vec<usize>> = (0..s_count)
+        .map(|s| members.of(s))
+        .filter(|m| m.len() > 1 || successors.of(m[0]).contains(&m[0]))
+        .map(<[usize]>::to_vec)
         .collect();
+    let mut loops = loops;
     loops.sort_unstable_by_key(|l| l[0]);
 
-    // Edges of the condensation, each once (several links into one loop are one step).
-    let s_count = sccs.len();
-    let mut dag: Vec<Vec<usize>> = vec![Vec::new(); s_count];
+    // Steps of the condensation, each once (several links into one loop are one step).
+    let mut steps: Vec<(usize, usize)> = ends
+        .iter()
+        .map(|&(a, b)| (scc_of[a], scc_of[b]))
+        .filter(|(a, b)| a != b)
+        .collect();
+    steps.sort_unstable();
+    steps.dedup();
     let mut scc_has_in = vec![false; s_count];
-    for e in graph.edge_references() {
-        let (a, b) = (scc_of[e.source().index()], scc_of[e.target().index()]);
-        if a != b {
-            dag[a].push(b);
-            scc_has_in[b] = true;
-        }
+    for &(_, b) in &steps {
+        scc_has_in[b] = true;
     }
-    for succ in &mut dag {
-        succ.sort_unstable();
-        succ.dedup();
-    }
+    let dag = Lists::from_sorted(s_count, steps.into_iter());
     // Each loop is one step, so journeys start at a step with no link in from outside it
     // and end at a step with no link out. For a single component that is "no incoming
     // (outgoing) link", a link to itself aside. A loop that opens (closes) the pathway
     // has no such component; its entry (exit) is its member with the earliest (latest)
     // phase, the first in author order among equals.
     let scc_entry: Vec<bool> = (0..s_count)
-        .map(|s| !scc_has_in[s] && !is_orphan[sccs[s][0].index()])
+        .map(|s| !scc_has_in[s] && !is_orphan[members.of(s)[0]])
         .collect();
     let scc_exit: Vec<bool> = (0..s_count)
-        .map(|s| dag[s].is_empty() && !is_orphan[sccs[s][0].index()])
+        .map(|s| dag.of(s).is_empty() && !is_orphan[members.of(s)[0]])
         .collect();
     let components = pathway.components();
     let mut is_entry = vec![false; n];
     let mut is_exit = vec![false; n];
-    for (s, members) in sccs.iter().enumerate() {
-        let members = || members.iter().map(|v| v.index());
+    for s in 0..s_count {
+        let members = || members.of(s).iter().copied();
         if scc_entry[s] {
             let first = members().min_by_key(|&i| (components[i].phase, i));
             is_entry[first.expect("a strongly connected set has members")] = true;
@@ -130,21 +207,21 @@ pub fn journeys(pathway: &Pathway) -> Journeys {
         }
     }
 
-    // ln of journeys from any entry to each SCC (predecessors come later in kosaraju's order)
-    // and from each SCC to any exit (successors come earlier).
+    // ln of journeys from any entry to each set (predecessors have higher numbers) and
+    // from each set to any exit (successors have lower).
     let start = |flag: bool| if flag { 0.0 } else { NONE };
     let mut ln_in: Vec<f64> = scc_entry.iter().map(|&e| start(e)).collect();
     for s in (0..s_count).rev() {
         let here = ln_in[s];
         if here != NONE {
-            for &t in &dag[s] {
+            for &t in dag.of(s) {
                 ln_in[t] = ln_add(ln_in[t], here);
             }
         }
     }
     let mut ln_out: Vec<f64> = scc_exit.iter().map(|&e| start(e)).collect();
     for s in 0..s_count {
-        for &t in &dag[s] {
+        for &t in dag.of(s) {
             ln_out[s] = ln_add(ln_out[s], ln_out[t]);
         }
     }
@@ -176,10 +253,10 @@ pub fn journeys(pathway: &Pathway) -> Journeys {
             }
         })
         .collect();
-    let link_reach = graph
-        .edge_references()
-        .map(|e| {
-            let (a, b) = (scc_of[e.source().index()], scc_of[e.target().index()]);
+    let link_reach = ends
+        .iter()
+        .map(|&(a, b)| {
+            let (a, b) = (scc_of[a], scc_of[b]);
             if a == b {
                 scc_reach[a]
             } else {
