@@ -59,23 +59,41 @@ pub(super) fn prefix(id: &str) -> u128 {
     u128::from_be_bytes(bytes)
 }
 
-/// The id a finding or entry is ordered by, as ranks: a component is (its id, nothing),
-/// a link (its from id, its to id), and a finding about the whole pathway (0, 0), so a
-/// component comes just before the links out of it.
-fn id_key(ranks: &[Vec<u32>], pathway: &Pathway, p: usize, target: Option<Target>) -> u64 {
-    let ranks = &ranks[p];
+/// Pathway, phase and id as one number that sorts as they do, from the high bits:
+/// pathway (32 bits), phase (3), then the id as ranks (30 bits each): a component is
+/// (its rank, 0), a link (its `from`'s rank, its `to`'s rank) and a finding about the
+/// whole pathway (0, 0). Exact for fewer than 2^32 pathways and 2^30 components in a
+/// pathway (a 64 MiB file holds under a million); past that, ties may fall otherwise.
+fn place(
+    ranks: &[Vec<u32>],
+    network: &Network,
+    p: usize,
+    phase: Phase,
+    target: Option<Target>,
+) -> u128 {
+    const ID_BITS: u32 = 30;
+    let rank = |i: usize| u128::from(ranks[p][i].min((1 << ID_BITS) - 1));
     let (first, second) = match target {
         None => (0, 0),
-        Some(Target::Component(i)) => (ranks[i], 0),
+        Some(Target::Component(i)) => (rank(i), 0),
         Some(Target::Link(j)) => {
-            let (a, b) = pathway
+            let (a, b) = network.pathways()[p]
                 .graph()
                 .edge_endpoints(EdgeIndex::new(j))
                 .expect("edge j of a validated pathway is link j");
-            (ranks[a.index()], ranks[b.index()])
+            (rank(a.index()), rank(b.index()))
         }
     };
-    u64::from(first) << 32 | u64::from(second)
+    let pathway = u128::from(u32::try_from(p).unwrap_or(u32::MAX));
+    pathway << (3 + 2 * ID_BITS)
+        | (phase.index() as u128) << (2 * ID_BITS)
+        | first << ID_BITS
+        | second
+}
+
+/// Impact, highest first, in the 30 bits above `place`'s 95.
+fn with_impact(impact: Option<f64>, place: u128) -> u128 {
+    u128::from(impact_rank(impact)) << 95 | place
 }
 
 /// Severity, then impact (highest first, none last), pathway, phase, id, kind.
@@ -84,15 +102,13 @@ pub(super) fn findings(
     ranks: &[Vec<u32>],
     mut found: Vec<Finding>,
 ) -> Vec<Finding> {
-    let key = |f: &Finding| {
+    found.sort_by_cached_key(|f| {
+        let place = place(ranks, network, f.pathway, f.phase, f.target);
         (
-            (f.severity as u64) << 32 | impact_rank(f.impact),
-            (f.pathway as u64) << 3 | f.phase.index() as u64,
-            id_key(ranks, &network.pathways()[f.pathway], f.pathway, f.target),
+            (f.severity as u128) << 125 | with_impact(f.impact, place),
             f.kind,
         )
-    };
-    found.sort_by_cached_key(key);
+    });
     found
 }
 
@@ -100,22 +116,14 @@ pub(super) fn findings(
 pub(super) fn weakest(
     network: &Network,
     ranks: &[Vec<u32>],
-    list: Vec<(WeakLink, Phase)>,
+    mut list: Vec<(WeakLink, Phase)>,
 ) -> Vec<WeakLink> {
-    let key = |(w, phase): &(WeakLink, Phase)| {
-        (
-            impact_rank(Some(w.impact)),
-            (w.pathway as u64) << 3 | phase.index() as u64,
-            id_key(
-                ranks,
-                &network.pathways()[w.pathway],
-                w.pathway,
-                Some(w.target),
-            ),
+    list.sort_by_cached_key(|(w, phase)| {
+        with_impact(
+            Some(w.impact),
+            place(ranks, network, w.pathway, *phase, Some(w.target)),
         )
-    };
-    let mut list = list;
-    list.sort_by_cached_key(key);
+    });
     list.into_iter().map(|(w, _)| w).collect()
 }
 

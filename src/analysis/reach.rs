@@ -56,24 +56,29 @@ impl Journeys {
     }
 }
 
-/// Lists in one block: item `k`'s entries are `items[start[k]..start[k + 1]]`. Built from
-/// (key, value) pairs, so a pathway's sets and steps need no `Vec` each.
+/// Lists in one block: list `k` is `items[start[k]..start[k + 1]]`. A pathway's
+/// successors, sets and steps need no `Vec` each this way.
 struct Lists {
     start: Vec<usize>,
     items: Vec<usize>,
 }
 
 impl Lists {
-    /// `pairs` sorted by key; keys below `keys`.
-    fn from_sorted(keys: usize, pairs: impl Iterator<Item = (usize, usize)>) -> Lists {
+    /// The values of `pairs` grouped by key (keys below `keys`), each list in the order
+    /// the pairs come. A counting sort: no comparisons.
+    fn grouped(keys: usize, pairs: impl Iterator<Item = (usize, usize)> + Clone) -> Lists {
         let mut start = vec![0; keys + 1];
-        let mut items = Vec::new();
-        for (key, value) in pairs {
+        for (key, _) in pairs.clone() {
             start[key + 1] += 1;
-            items.push(value);
         }
         for k in 0..keys {
             start[k + 1] += start[k];
+        }
+        let mut next = start.clone();
+        let mut items = vec![0; start[keys]];
+        for (key, value) in pairs {
+            items[next[key]] = value;
+            next[key] += 1;
         }
         Lists { start, items }
     }
@@ -151,15 +156,11 @@ pub fn journeys(pathway: &Pathway) -> Journeys {
         ends.push((a, b));
     }
     let is_orphan: Vec<bool> = (0..n).map(|i| n >= 2 && !linked[i]).collect();
-    let mut by_source = ends.clone();
-    by_source.sort_unstable();
-    let successors = Lists::from_sorted(n, by_source.iter().copied());
+    let successors = Lists::grouped(n, ends.iter().copied());
 
     let (scc_of, s_count) = strongly_connected(n, &successors);
     // Members of each set, in author order.
-    let mut membership: Vec<(usize, usize)> = (0..n).map(|i| (scc_of[i], i)).collect();
-    membership.sort_unstable();
-    let members = Lists::from_sorted(s_count, membership.into_iter());
+    let members = Lists::grouped(s_count, (0..n).map(|i| (scc_of[i], i)));
     let loops: Vec<Vec<usize>> = (0..s_count)
         .map(|s| members.of(s))
         .filter(|m| m.len() > 1 || successors.of(m[0]).contains(&m[0]))
@@ -168,19 +169,24 @@ pub fn journeys(pathway: &Pathway) -> Journeys {
     let mut loops = loops;
     loops.sort_unstable_by_key(|l| l[0]);
 
-    // Steps of the condensation, each once (several links into one loop are one step).
-    let mut steps: Vec<(usize, usize)> = ends
-        .iter()
-        .map(|&(a, b)| (scc_of[a], scc_of[b]))
-        .filter(|(a, b)| a != b)
-        .collect();
-    steps.sort_unstable();
-    steps.dedup();
+    // Steps of the condensation, each once (several links into one loop are one step):
+    // `seen_from[t] == s` marks a step s -> t already listed.
+    let mut seen_from = vec![usize::MAX; s_count];
+    let mut steps = Vec::new();
     let mut scc_has_in = vec![false; s_count];
-    for &(_, b) in &steps {
-        scc_has_in[b] = true;
+    for s in 0..s_count {
+        for &m in members.of(s) {
+            for &t in successors.of(m) {
+                let t = scc_of[t];
+                if t != s && seen_from[t] != s {
+                    seen_from[t] = s;
+                    steps.push((s, t));
+                    scc_has_in[t] = true;
+                }
+            }
+        }
     }
-    let dag = Lists::from_sorted(s_count, steps.into_iter());
+    let dag = Lists::grouped(s_count, steps.iter().copied());
     // Each loop is one step, so journeys start at a step with no link in from outside it
     // and end at a step with no link out. For a single component that is "no incoming
     // (outgoing) link", a link to itself aside. A loop that opens (closes) the pathway
