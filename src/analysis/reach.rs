@@ -2,11 +2,12 @@
 //!
 //! Journeys are counted on the condensation of the pathway graph (each strongly connected
 //! set is one step). Their number grows exponentially with the size of the graph (a
-//! layered network of 60,000 components easily has more than 10^1000 journeys), so every
-//! count is kept as its natural logarithm: sums become log-sum-exp, products sums, and a
-//! reach `in * out / total` is `exp(ln in + ln out - ln total)`, which stays in [0, 1]
-//! and exact to about 1e-12 relative on small pathways and 1e-9 on 60,000 components,
-//! however many journeys there are.
+//! layered network of 60,000 components easily has more than 10^1000 journeys). Counts up
+//! to 10^300 are kept as plain f64s, exact to 2^53 and to about 1e-15 relative above;
+//! beyond that, every count is kept as its natural logarithm: sums become log-sum-exp,
+//! products sums, and a reach `in * out / total` is `exp(ln in + ln out - ln total)`,
+//! which stays in [0, 1] and exact to about 1e-9 relative on 60,000 components, however
+//! many journeys there are. `Journeys::ln_total` is the logarithm either way.
 
 use petgraph::visit::EdgeRef;
 
@@ -213,43 +214,17 @@ pub fn journeys(pathway: &Pathway) -> Journeys {
         }
     }
 
-    // ln of journeys from any entry to each set (predecessors have higher numbers) and
-    // from each set to any exit (successors have lower).
-    let start = |flag: bool| if flag { 0.0 } else { NONE };
-    let mut ln_in: Vec<f64> = scc_entry.iter().map(|&e| start(e)).collect();
-    for s in (0..s_count).rev() {
-        let here = ln_in[s];
-        if here != NONE {
-            for &t in dag.of(s) {
-                ln_in[t] = ln_add(ln_in[t], here);
-            }
-        }
-    }
-    let mut ln_out: Vec<f64> = scc_exit.iter().map(|&e| start(e)).collect();
-    for s in 0..s_count {
-        for &t in dag.of(s) {
-            ln_out[s] = ln_add(ln_out[s], ln_out[t]);
-        }
-    }
-    let ln_total = (0..s_count)
-        .filter(|&s| scc_exit[s])
-        .fold(NONE, |acc, s| ln_add(acc, ln_in[s]));
-
-    // A share within rounding of 1 is every journey: 1.0 exactly (DESIGN §5), not
-    // 0.9999999999999996 from ln 12 - ln 12 summed two ways.
-    let share = |ln_paths: f64| {
-        if ln_total == NONE || ln_paths == NONE {
-            0.0
-        } else {
-            let r = (ln_paths - ln_total).exp();
-            if is_full_reach(r) {
-                1.0
-            } else {
-                r.clamp(0.0, 1.0)
-            }
-        }
+    // Journeys are counted as plain numbers while they stay far inside f64's range (the
+    // usual case, and the faster), and as logarithms when they do not.
+    let plain = Counts::propagate(&dag, &scc_entry, &scc_exit, 0.0, 1.0, |a, b| a + b);
+    let counts = if plain.total <= PLAIN_LIMIT {
+        plain
+    } else {
+        Counts::propagate(&dag, &scc_entry, &scc_exit, NONE, 0.0, ln_add)
     };
-    let scc_reach: Vec<f64> = (0..s_count).map(|s| share(ln_in[s] + ln_out[s])).collect();
+    let ln_total = counts.ln_total();
+    let share = |into: usize, out: usize| counts.share(into, out);
+    let scc_reach: Vec<f64> = (0..s_count).map(|s| share(s, s)).collect();
     let component_reach = (0..n)
         .map(|i| {
             if is_orphan[i] {
@@ -263,11 +238,7 @@ pub fn journeys(pathway: &Pathway) -> Journeys {
         .iter()
         .map(|&(a, b)| {
             let (a, b) = (scc_of[a], scc_of[b]);
-            if a == b {
-                scc_reach[a]
-            } else {
-                share(ln_in[a] + ln_out[b])
-            }
+            if a == b { scc_reach[a] } else { share(a, b) }
         })
         .collect();
 
@@ -282,7 +253,142 @@ pub fn journeys(pathway: &Pathway) -> Journeys {
     }
 }
 
+/// Plain counts up to here; past it, logarithms. A product of two counts is at most the
+/// total (the journeys through a set are among all journeys), so it cannot overflow.
+const PLAIN_LIMIT: f64 = 1e300;
+
+/// Journeys from any entry into each set, out of each set to any exit, and in all: plain
+/// numbers, or their natural logarithms.
+struct Counts {
+    into: Vec<f64>,
+    out: Vec<f64>,
+    total: f64,
+    log: bool,
+}
+
+impl Counts {
+    /// Sums paths over the condensation: into a set from its predecessors (which have
+    /// higher numbers), out of it through its successors (lower). `none` and `one` are 0
+    /// and 1 in the chosen form, `add` its sum.
+    fn propagate(
+        dag: &Lists,
+        entry: &[bool],
+        exit: &[bool],
+        none: f64,
+        one: f64,
+        add: impl Fn(f64, f64) -> f64,
+    ) -> Counts {
+        let sets = entry.len();
+        let mut into: Vec<f64> = entry.iter().map(|&e| if e { one } else { none }).collect();
+        for s in (0..sets).rev() {
+            let here = into[s];
+            if here != none {
+                for &t in dag.of(s) {
+                    into[t] = add(into[t], here);
+                }
+            }
+        }
+        let mut out: Vec<f64> = exit.iter().map(|&e| if e { one } else { none }).collect();
+        for s in 0..sets {
+            for &t in dag.of(s) {
+                out[s] = add(out[s], out[t]);
+            }
+        }
+        let total = (0..sets)
+            .filter(|&s| exit[s])
+            .fold(none, |acc, s| add(acc, into[s]));
+        Counts {
+            into,
+            out,
+            total,
+            log: none == NONE,
+        }
+    }
+
+    fn ln_total(&self) -> f64 {
+        if self.log {
+            self.total
+        } else {
+            self.total.ln()
+        }
+    }
+
+    /// The share of all journeys that come into set `a` and go on out of set `b`. A
+    /// share within rounding of 1 is every journey: 1.0 exactly (DESIGN §5), not
+    /// 0.9999999999999996 from 12 / 12 summed two ways.
+    fn share(&self, a: usize, b: usize) -> f64 {
+        let r = if self.log {
+            if self.total == NONE || self.into[a] == NONE || self.out[b] == NONE {
+                return 0.0;
+            }
+            (self.into[a] + self.out[b] - self.total).exp()
+        } else {
+            if self.total == 0.0 {
+                return 0.0;
+            }
+            self.into[a] * self.out[b] / self.total
+        };
+        if is_full_reach(r) {
+            1.0
+        } else {
+            r.clamp(0.0, 1.0)
+        }
+    }
+}
+
 /// True when `reach` is 1.0 up to the rounding of the log form.
 pub fn is_full_reach(reach: f64) -> bool {
     reach >= 1.0 - 1e-9
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `layers` layers of `width` sets, each linked to every set of the next: sets are
+    /// numbered so that links go from higher numbers to lower, as the condensation's are.
+    fn layered(width: usize, layers: usize) -> (Lists, Vec<bool>, Vec<bool>) {
+        let id = |layer: usize, i: usize| (layers - 1 - layer) * width + i;
+        let mut steps = Vec::new();
+        for layer in 0..layers - 1 {
+            for a in 0..width {
+                for b in 0..width {
+                    steps.push((id(layer, a), id(layer + 1, b)));
+                }
+            }
+        }
+        let sets = width * layers;
+        let entry = (0..sets).map(|s| s >= (layers - 1) * width).collect();
+        let exit = (0..sets).map(|s| s < width).collect();
+        (Lists::grouped(sets, steps.into_iter()), entry, exit)
+    }
+
+    #[test]
+    fn plain_and_log_counts_agree_below_the_limit() {
+        // 10^200 journeys: plain, far past 2^53.
+        let (dag, entry, exit) = layered(10, 200);
+        let plain = Counts::propagate(&dag, &entry, &exit, 0.0, 1.0, |a, b| a + b);
+        let log = Counts::propagate(&dag, &entry, &exit, NONE, 0.0, ln_add);
+        assert!(plain.total <= PLAIN_LIMIT);
+        assert!((plain.ln_total() - 200.0 * 10f64.ln()).abs() < 1e-9);
+        assert!((plain.ln_total() - log.ln_total()).abs() < 1e-9);
+        for s in [0, 5, 999, 1999] {
+            let (p, l) = (plain.share(s, s), log.share(s, s));
+            assert!((p - 0.1).abs() < 1e-12 && (l - 0.1).abs() < 1e-9, "{p} {l}");
+        }
+    }
+
+    #[test]
+    fn past_the_limit_plain_counts_overflow_and_logs_do_not() {
+        // 10^400 journeys.
+        let (dag, entry, exit) = layered(10, 400);
+        let plain = Counts::propagate(&dag, &entry, &exit, 0.0, 1.0, |a, b| a + b);
+        assert!(
+            plain.total > PLAIN_LIMIT,
+            "so journeys() takes the logarithms"
+        );
+        let log = Counts::propagate(&dag, &entry, &exit, NONE, 0.0, ln_add);
+        assert!((log.ln_total() - 400.0 * 10f64.ln()).abs() < 1e-9);
+        assert!((log.share(0, 0) - 0.1).abs() < 1e-9);
+    }
 }
