@@ -180,7 +180,9 @@ pub fn analyse_on(network: &Network, threads: usize) -> NetworkAnalysis {
     });
     let mut pathways = Vec::with_capacity(parts.len());
     let mut ranks = Vec::with_capacity(parts.len());
-    let (mut found, mut measured) = (Vec::new(), Vec::new());
+    // Sized once: these run to hundreds of thousands on a large network.
+    let mut found = Vec::with_capacity(parts.iter().map(|p| p.findings.len()).sum());
+    let mut measured = Vec::with_capacity(parts.iter().map(|p| p.weakest.len()).sum());
     for part in parts {
         pathways.push(part.analysis);
         ranks.push(part.id_ranks);
