@@ -13,6 +13,10 @@
 use std::hint::black_box;
 use std::time::Instant;
 
+/// The allocator of the `carepath` binary (see `src/main.rs`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Nanoseconds this process's threads have run on a CPU (`CLOCK_PROCESS_CPUTIME_ID`),
 /// or none where it cannot be read.
 #[cfg(all(target_os = "linux", target_pointer_width = "64"))]

@@ -13,6 +13,10 @@
 
 use std::path::Path;
 use std::process::ExitCode;
+
+/// The allocator of the `carepath` binary (see `src/main.rs`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::time::Instant;
 
 fn main() -> ExitCode {

@@ -5,6 +5,11 @@
 
 use std::time::Duration;
 
+/// The allocator of the `carepath` binary (see `src/main.rs`), so that the benchmarks
+/// measure what users run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, SamplingMode, Throughput};
 
