@@ -92,7 +92,7 @@ impl Finding {
 }
 
 struct PathwayFindings<'a> {
-    /// Organisations by id: providers are looked up for every link.
+    /// Organisations by id: providers are looked up once per component.
     organisations: &'a Organisations<'a>,
     pathway: &'a Pathway,
     index: usize,
