@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Checks that carepath and the networkx reference agree on one generated network.
+
+    target/release/examples/export_generated 6000 /tmp/net-6000.json
+    target/release/examples/export_generated 6000 /tmp/net-6000.ron --ron
+    python3 bench/networkx_reference.py /tmp/net-6000.json --runs 1 --dump /tmp/nx-6000.json
+    target/release/carepath check --format json /tmp/net-6000.ron > /tmp/cp-6000.json
+    python3 bench/compare_reference.py /tmp/nx-6000.json /tmp/cp-6000.json
+
+Compares every pathway's journeys, strength and status; every component's status,
+strength, reach and impact (and prints the largest difference); the findings as a set and
+how many sit at the same place in the order (the two break ties between impacts equal to
+about 1e-9 differently); and the weakest-links entries as a set, highest impact first.
+Exits 1 on any disagreement.
+"""
+
+import json
+import sys
+
+
+def link_of(link):
+    if isinstance(link, dict):
+        return (link["from"], link["to"])
+    return tuple(link) if link else None
+
+
+def main():
+    reference = json.load(open(sys.argv[1], encoding="utf-8"))
+    carepath = json.load(open(sys.argv[2], encoding="utf-8"))["files"][0]
+    problems = []
+    largest = 0.0
+    for pn, pc in zip(reference["pathways"], carepath["pathways"], strict=True):
+        if (pn["id"], pn["status"]) != (pc["id"], pc["status"]):
+            problems.append(f"pathway {pn['id']}: {pn['status']} against {pc['status']}")
+        if abs(pn["journeys"] - pc["journeys"]) > 1e-9 * max(1.0, pn["journeys"]):
+            problems.append(f"pathway {pn['id']}: {pn['journeys']} journeys against {pc['journeys']}")
+        for a, b in zip(pn["components"], pc["components"], strict=True):
+            if (a["id"], a["status"]) != (b["id"], b["status"]):
+                problems.append(f"component {a['id']}: {a['status']} against {b['status']}")
+            for field in ("strength", "reach", "impact"):
+                if (a[field] is None) != (b[field] is None):
+                    problems.append(f"component {a['id']}: {field} {a[field]} against {b[field]}")
+                elif a[field] is not None:
+                    largest = max(largest, abs(a[field] - b[field]))
+
+    def key(f):
+        return (f["kind"], f["severity"], f["pathway"], f["component"], link_of(f["link"]))
+
+    want = [key(f) for f in reference["findings"]]
+    got = [key(f) for f in carepath["findings"]]
+    if sorted(want, key=str) != sorted(got, key=str):
+        problems.append("the findings differ")
+    in_place = sum(a == b for a, b in zip(want, got))
+
+    def entry(pathway, component, link):
+        return (pathway, component or "", link or ())
+
+    weak_want = sorted(entry(w[1], w[2], link_of(w[3])) for w in reference["weakest"])
+    weak_got = sorted(
+        entry(w["pathway"], w.get("component"), link_of(w.get("link"))) for w in carepath["weakest"]
+    )
+    if weak_want != weak_got:
+        problems.append("the weakest-links entries differ")
+    impacts = [w["impact"] for w in carepath["weakest"]]
+    if any(a < b - 1e-9 for a, b in zip(impacts, impacts[1:])):
+        problems.append("the weakest links are not highest impact first")
+
+    components = sum(len(p["components"]) for p in carepath["pathways"])
+    print(f"{components} components: largest difference in strength, reach or impact "
+          f"{largest:.2e}; {len(got)} findings, {in_place} at the same place; "
+          f"{len(weak_got)} weakest-links entries")
+    for p in problems:
+        print(f"DISAGREE: {p}")
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()
