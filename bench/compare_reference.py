@@ -8,7 +8,7 @@
     python3 bench/compare_reference.py /tmp/nx-6000.json /tmp/cp-6000.json
 
 Compares every pathway's journeys, strength and status; every component's status,
-strength, reach and impact (and prints the largest difference); the findings as a set and
+strength, reach and impact (to 1e-9; it prints the largest difference); the findings as a set and
 how many sit at the same place in the order (the two break ties between impacts equal to
 about 1e-9 differently); and the weakest-links entries as a set, highest impact first.
 Exits 1 on any disagreement.
@@ -42,6 +42,9 @@ def main():
                     problems.append(f"component {a['id']}: {field} {a[field]} against {b[field]}")
                 elif a[field] is not None:
                     largest = max(largest, abs(a[field] - b[field]))
+
+    if largest > 1e-9:
+        problems.append(f"strength, reach or impact differ by up to {largest:.3g}")
 
     def key(f):
         return (f["kind"], f["severity"], f["pathway"], f["component"], link_of(f["link"]))
