@@ -34,6 +34,10 @@ def main():
             problems.append(f"pathway {pn['id']}: {pn['status']} against {pc['status']}")
         if abs(pn["journeys"] - pc["journeys"]) > 1e-9 * max(1.0, pn["journeys"]):
             problems.append(f"pathway {pn['id']}: {pn['journeys']} journeys against {pc['journeys']}")
+        if (pn["strength"] is None) != (pc["strength"] is None):
+            problems.append(f"pathway {pn['id']}: strength {pn['strength']} against {pc['strength']}")
+        elif pn["strength"] is not None:
+            largest = max(largest, abs(pn["strength"] - pc["strength"]))
         for a, b in zip(pn["components"], pc["components"], strict=True):
             if (a["id"], a["status"]) != (b["id"], b["status"]):
                 problems.append(f"component {a['id']}: {a['status']} against {b['status']}")
