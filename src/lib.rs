@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod diff;
+mod flat_lists;
 pub mod generate;
 pub mod layout;
 pub mod model;

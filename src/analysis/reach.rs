@@ -11,6 +11,7 @@
 
 use petgraph::visit::EdgeRef;
 
+use crate::flat_lists::FlatLists;
 use crate::model::Pathway;
 
 /// `ln(0)`: no journeys.
@@ -57,43 +58,11 @@ impl Journeys {
     }
 }
 
-/// Lists in one block: list `k` is `items[start[k]..start[k + 1]]`. A pathway's
-/// successors, sets and steps need no `Vec` each this way.
-struct Lists {
-    start: Vec<usize>,
-    items: Vec<usize>,
-}
-
-impl Lists {
-    /// The values of `pairs` grouped by key (keys below `keys`), each list in the order
-    /// the pairs come. A counting sort: no comparisons.
-    fn grouped(keys: usize, pairs: impl Iterator<Item = (usize, usize)> + Clone) -> Lists {
-        let mut start = vec![0; keys + 1];
-        for (key, _) in pairs.clone() {
-            start[key + 1] += 1;
-        }
-        for k in 0..keys {
-            start[k + 1] += start[k];
-        }
-        let mut next = start.clone();
-        let mut items = vec![0; start[keys]];
-        for (key, value) in pairs {
-            items[next[key]] = value;
-            next[key] += 1;
-        }
-        Lists { start, items }
-    }
-
-    fn of(&self, key: usize) -> &[usize] {
-        &self.items[self.start[key]..self.start[key + 1]]
-    }
-}
-
 /// Each component's strongly connected set, by Tarjan's algorithm with a stack of its own
 /// (a pathway 60,000 components deep must not overflow the thread's), and the number of
 /// sets. Sets are numbered in reverse topological order of the condensation: every link
 /// between two sets goes from a higher number to a lower.
-fn strongly_connected(n: usize, successors: &Lists) -> (Vec<usize>, usize) {
+fn strongly_connected(n: usize, successors: &FlatLists) -> (Vec<usize>, usize) {
     const UNSEEN: usize = usize::MAX;
     let mut order = vec![UNSEEN; n];
     let mut low = vec![0; n];
@@ -157,11 +126,11 @@ pub fn journeys(pathway: &Pathway) -> Journeys {
         ends.push((a, b));
     }
     let is_orphan: Vec<bool> = (0..n).map(|i| n >= 2 && !linked[i]).collect();
-    let successors = Lists::grouped(n, ends.iter().copied());
+    let successors = FlatLists::grouped(n, ends.iter().copied());
 
     let (scc_of, s_count) = strongly_connected(n, &successors);
     // Members of each set, in author order.
-    let members = Lists::grouped(s_count, (0..n).map(|i| (scc_of[i], i)));
+    let members = FlatLists::grouped(s_count, (0..n).map(|i| (scc_of[i], i)));
     let loops: Vec<Vec<usize>> = (0..s_count)
         .map(|s| members.of(s))
         .filter(|m| m.len() > 1 || successors.of(m[0]).contains(&m[0]))
@@ -187,7 +156,7 @@ pub fn journeys(pathway: &Pathway) -> Journeys {
             }
         }
     }
-    let dag = Lists::grouped(s_count, steps.iter().copied());
+    let dag = FlatLists::grouped(s_count, steps.iter().copied());
     // Each loop is one step, so journeys start at a step with no link in from outside it
     // and end at a step with no link out. For a single component that is "no incoming
     // (outgoing) link", a link to itself aside. A loop that opens (closes) the pathway
@@ -271,7 +240,7 @@ impl Counts {
     /// higher numbers), out of it through its successors (lower). `none` and `one` are 0
     /// and 1 in the chosen form, `add` its sum.
     fn propagate(
-        dag: &Lists,
+        dag: &FlatLists,
         entry: &[bool],
         exit: &[bool],
         none: f64,
@@ -347,7 +316,7 @@ mod tests {
 
     /// `layers` layers of `width` sets, each linked to every set of the next: sets are
     /// numbered so that links go from higher numbers to lower, as the condensation's are.
-    fn layered(width: usize, layers: usize) -> (Lists, Vec<bool>, Vec<bool>) {
+    fn layered(width: usize, layers: usize) -> (FlatLists, Vec<bool>, Vec<bool>) {
         let id = |layer: usize, i: usize| (layers - 1 - layer) * width + i;
         let mut steps = Vec::new();
         for layer in 0..layers - 1 {
@@ -360,7 +329,7 @@ mod tests {
         let sets = width * layers;
         let entry = (0..sets).map(|s| s >= (layers - 1) * width).collect();
         let exit = (0..sets).map(|s| s < width).collect();
-        (Lists::grouped(sets, steps.into_iter()), entry, exit)
+        (FlatLists::grouped(sets, steps.into_iter()), entry, exit)
     }
 
     #[test]

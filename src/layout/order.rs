@@ -1,6 +1,7 @@
 //! Phase columns as layers: which component sits where, how many links cross between
 //! neighbouring columns, and the barycentre "tidy" that reorders columns to cross less.
 
+use crate::flat_lists::FlatLists;
 use crate::model::{Pathway, Phase};
 
 const COLUMNS: usize = Phase::ALL.len();
@@ -82,8 +83,8 @@ pub(crate) fn link_ends(pathway: &Pathway) -> Vec<Option<(usize, usize)>> {
 /// Links between neighbouring columns, from each component to its neighbours in the
 /// column below (`down`) and above (`up`). Direction does not matter for crossings.
 pub(crate) struct Adjacent {
-    down: Neighbours,
-    up: Neighbours,
+    down: FlatLists,
+    up: FlatLists,
 }
 
 impl Adjacent {
@@ -100,8 +101,8 @@ impl Adjacent {
         });
         let n = layers.column.len();
         Adjacent {
-            down: Neighbours::new(n, pairs.clone()),
-            up: Neighbours::new(n, pairs.map(|(a, b)| (b, a))),
+            down: FlatLists::grouped(n, pairs.clone()),
+            up: FlatLists::grouped(n, pairs.map(|(a, b)| (b, a))),
         }
     }
 
@@ -226,7 +227,7 @@ pub fn tidy(pathway: &Pathway, order: Option<&[usize]>) -> Tidy {
 
 /// Sorts the components of column `c` that have neighbours in the fixed column by the mean
 /// position of those neighbours; components without any keep their places.
-fn reorder(layers: &mut Layers, c: usize, fixed: &Neighbours, scratch: &mut Scratch) {
+fn reorder(layers: &mut Layers, c: usize, fixed: &FlatLists, scratch: &mut Scratch) {
     let (keys, places) = (&mut scratch.keys, &mut scratch.places);
     keys.clear();
     places.clear();
@@ -274,35 +275,6 @@ fn interleave(pathway: &Pathway, layers: &Layers) -> Vec<usize> {
             layers.columns[c][next[c] - 1]
         })
         .collect()
-}
-
-/// Adjacency lists in one flat array (compressed rows), for one direction.
-struct Neighbours {
-    start: Vec<usize>,
-    list: Vec<usize>,
-}
-
-impl Neighbours {
-    fn new(n: usize, edges: impl Iterator<Item = (usize, usize)> + Clone) -> Self {
-        let mut start = vec![0; n + 1];
-        for (a, _) in edges.clone() {
-            start[a + 1] += 1;
-        }
-        for i in 0..n {
-            start[i + 1] += start[i];
-        }
-        let mut fill = start.clone();
-        let mut list = vec![0; start[n]];
-        for (a, b) in edges {
-            list[fill[a]] = b;
-            fill[a] += 1;
-        }
-        Neighbours { start, list }
-    }
-
-    fn of(&self, i: usize) -> &[usize] {
-        &self.list[self.start[i]..self.start[i + 1]]
-    }
 }
 
 #[cfg(test)]
