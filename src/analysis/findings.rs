@@ -1,6 +1,6 @@
 //! Findings of DESIGN §5: what is weak or missing in each pathway, ranked.
 
-use petgraph::graph::{EdgeIndex, NodeIndex};
+use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
@@ -228,11 +228,10 @@ impl PathwayFindings<'_> {
 /// The two ends of link `j` of a validated pathway.
 pub(super) fn ends(pathway: &Pathway, j: usize) -> (&Component, &Component) {
     let (a, b) = pathway
-        .graph()
-        .edge_endpoints(EdgeIndex::new(j))
+        .link_ends(j)
         .expect("edge j of a validated pathway is link j");
     let components = pathway.components();
-    (&components[a.index()], &components[b.index()])
+    (&components[a], &components[b])
 }
 
 /// The link inside a loop that goes furthest back in phase order: the one a reader would

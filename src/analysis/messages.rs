@@ -1,8 +1,6 @@
 //! The words of a finding (DESIGN §5): plain English for a network lead, written only
 //! for the findings someone reads.
 
-use petgraph::graph::EdgeIndex;
-
 use super::findings::ends;
 use super::services::{Organisations, service_key};
 use super::status::attainment;
@@ -110,10 +108,7 @@ impl<'a> Messages<'a> {
             }
             FindingKind::Loop => {
                 let loops = &self.analysis.pathways[f.pathway].journeys.loops;
-                let source = pathway
-                    .graph()
-                    .edge_endpoints(EdgeIndex::new(j))
-                    .map(|(a, _)| a.index());
+                let source = pathway.link_ends(j).map(|(a, _)| a);
                 let members = loops
                     .iter()
                     .find(|m| source.is_some_and(|s| m.binary_search(&s).is_ok()))

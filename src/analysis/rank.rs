@@ -6,8 +6,6 @@
 //! component's id is its rank among the pathway's ids; a link's is its two ends' ranks,
 //! so links sort by `from`, then `to`.
 
-use petgraph::graph::EdgeIndex;
-
 use super::{Finding, Target, WeakLink};
 use crate::model::{Network, Pathway, Phase};
 
@@ -78,10 +76,9 @@ fn place(
         Some(Target::Component(i)) => (rank(i), 0),
         Some(Target::Link(j)) => {
             let (a, b) = network.pathways()[p]
-                .graph()
-                .edge_endpoints(EdgeIndex::new(j))
+                .link_ends(j)
                 .expect("edge j of a validated pathway is link j");
-            (rank(a.index()), rank(b.index()))
+            (rank(a), rank(b))
         }
     };
     let pathway = u128::from(u32::try_from(p).unwrap_or(u32::MAX));

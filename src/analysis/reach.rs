@@ -131,12 +131,11 @@ pub fn journeys(pathway: &Pathway) -> Journeys {
     let (scc_of, s_count) = strongly_connected(n, &successors);
     // Members of each set, in author order.
     let members = FlatLists::grouped(s_count, (0..n).map(|i| (scc_of[i], i)));
-    let loops: Vec<Vec<usize>> = (0..s_count)
+    let mut loops: Vec<Vec<usize>> = (0..s_count)
         .map(|s| members.of(s))
         .filter(|m| m.len() > 1 || successors.of(m[0]).contains(&m[0]))
         .map(<[usize]>::to_vec)
         .collect();
-    let mut loops = loops;
     loops.sort_unstable_by_key(|l| l[0]);
 
     // Steps of the condensation, each once (several links into one loop are one step):

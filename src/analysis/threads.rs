@@ -11,7 +11,7 @@ use crate::model::Pathway;
 
 /// Below this many components a network is analysed on one thread: starting threads
 /// costs tens of microseconds, more than they save on a small network.
-pub(super) const PARALLEL_FROM: usize = 4_000;
+const PARALLEL_FROM: usize = 4_000;
 
 /// How many threads a network of `components` components is worth.
 pub(super) fn threads_for(components: usize) -> usize {

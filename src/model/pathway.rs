@@ -125,6 +125,12 @@ impl Pathway {
         self.graph.find_edge(a, b).map(EdgeIndex::index)
     }
 
+    /// The positions in `components()` of link `j`'s two ends, from the graph.
+    pub fn link_ends(&self, j: usize) -> Option<(usize, usize)> {
+        let (a, b) = self.graph.edge_endpoints(EdgeIndex::new(j))?;
+        Some((a.index(), b.index()))
+    }
+
     pub fn link(&self, from: &str, to: &str) -> Option<&Link> {
         self.link_position(from, to).map(|i| &self.links[i])
     }
