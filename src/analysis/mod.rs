@@ -73,6 +73,18 @@ impl Target {
             Target::Component(_) => None,
         }
     }
+
+    /// The names it goes by: a component's, or a link's two ends' (`from`, then `to`).
+    pub fn names(self, pathway: &Pathway) -> Option<(&str, Option<&str>)> {
+        let name = |i: usize| pathway.components().get(i).map(|c| c.name.as_str());
+        match self {
+            Target::Component(i) => Some((name(i)?, None)),
+            Target::Link(j) => {
+                let (a, b) = pathway.link_ends(j)?;
+                Some((name(a)?, Some(name(b)?)))
+            }
+        }
+    }
 }
 
 /// One entry of the weakest-links list.

@@ -361,18 +361,15 @@ fn entry_status(app: &App, pathway: usize, target: Target) -> Status {
 
 /// The name of a weakest-links entry: a component's name, or a link's two ends.
 pub fn target_name(app: &App, pathway: usize, target: Target) -> String {
-    let Some(p) = app.document().pathways().get(pathway) else {
-        return String::new();
-    };
-    let name = |id: &str| p.component(id).map_or(id, |c| c.name.as_str()).to_string();
-    match target {
-        Target::Component(i) => p
-            .components()
-            .get(i)
-            .map_or_else(String::new, |c| c.name.clone()),
-        Target::Link(j) => p.links().get(j).map_or_else(String::new, |l| {
-            format!("{} → {}", name(&l.from), name(&l.to))
-        }),
+    let names = app
+        .document()
+        .pathways()
+        .get(pathway)
+        .and_then(|p| target.names(p));
+    match names {
+        Some((from, Some(to))) => format!("{from} → {to}"),
+        Some((name, None)) => name.to_string(),
+        None => String::new(),
     }
 }
 

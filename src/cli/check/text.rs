@@ -82,18 +82,10 @@ fn journeys_text(ln_total: f64) -> String {
 }
 
 fn target_name(pathway: &Pathway, target: Target) -> String {
-    let name = |id: &str| {
-        pathway
-            .component(id)
-            .map_or(id, |c| c.name.as_str())
-            .to_string()
-    };
-    match target {
-        Target::Component(i) => pathway.components()[i].name.clone(),
-        Target::Link(j) => {
-            let l = &pathway.links()[j];
-            format!("link {} → {}", name(&l.from), name(&l.to))
-        }
+    match target.names(pathway) {
+        Some((from, Some(to))) => format!("link {from} → {to}"),
+        Some((name, None)) => name.to_string(),
+        None => String::new(),
     }
 }
 

@@ -124,22 +124,14 @@ fn weakest(out: &mut String, view: &View) {
     );
     for (rank, w) in list.iter().take(shown).enumerate() {
         let pathway = &view.network.pathways()[w.pathway];
-        let (place, st) = match w.target {
-            Target::Component(i) => (
-                escape(&pathway.components()[i].name),
-                view.component_status(w.pathway, i),
-            ),
-            Target::Link(j) => {
-                let l = &pathway.links()[j];
-                (
-                    format!(
-                        "{} → {}",
-                        component_name(pathway, &l.from),
-                        component_name(pathway, &l.to)
-                    ),
-                    view.link_status(w.pathway, j),
-                )
-            }
+        let place = match w.target.names(pathway) {
+            Some((from, Some(to))) => format!("{} → {}", escape(from), escape(to)),
+            Some((name, None)) => escape(name),
+            None => String::new(),
+        };
+        let st = match w.target {
+            Target::Component(i) => view.component_status(w.pathway, i),
+            Target::Link(j) => view.link_status(w.pathway, j),
         };
         let _ = writeln!(
             out,
