@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::reach::is_full_reach;
 use super::services::{Organisations, duplicates};
 use super::status::Status;
-use super::{PathwayAnalysis, Target};
+use super::{Basis, PathwayAnalysis, Target};
 use crate::model::{Component, Integration, Link, Network, Pathway, Phase, Sector};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -201,14 +201,14 @@ impl PathwayFindings<'_> {
     }
 
     fn gaps(&mut self, providers: &[Option<u32>]) {
-        let two_or_more = self.analysis.journeys.ln_total >= 2f64.ln() - 1e-9;
+        let bottlenecks = bottlenecks(self.analysis);
         for i in 0..self.analysis.components.len() {
             let a = &self.analysis.components[i];
             // A strength exists exactly when some measure has a value.
             if a.score.strength.is_none() {
                 self.component(FindingKind::Unmeasured, Severity::Low, i);
             }
-            if two_or_more && is_full_reach(a.reach) {
+            if bottlenecks[i] {
                 self.component(FindingKind::Bottleneck, Severity::Low, i);
             }
         }
@@ -223,6 +223,29 @@ impl PathwayFindings<'_> {
             self.link(FindingKind::Loop, Severity::Low, link);
         }
     }
+}
+
+/// Which components are bottlenecks (docs/format.md, "Counted reach"): every journey
+/// passes them, in a pathway of two or more journeys; never a loop member (a loop makes
+/// every route pass its members, not every child), and never one that a counted reach
+/// puts below half the cohort.
+pub(super) fn bottlenecks(analysis: &PathwayAnalysis) -> Vec<bool> {
+    let journeys = &analysis.journeys;
+    let two_or_more = journeys.ln_total >= 2f64.ln() - 1e-9;
+    let mut in_loop = vec![false; analysis.components.len()];
+    for &i in journeys.loops.iter().flatten() {
+        in_loop[i] = true;
+    }
+    analysis
+        .components
+        .iter()
+        .zip(&journeys.component_reach)
+        .zip(&in_loop)
+        .map(|((a, &routes), &in_loop)| {
+            let enough = a.basis == Basis::Routes || a.reach >= 0.5;
+            two_or_more && is_full_reach(routes) && !in_loop && enough
+        })
+        .collect()
 }
 
 /// The two ends of link `j` of a validated pathway.

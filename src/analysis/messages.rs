@@ -67,7 +67,7 @@ impl<'a> Messages<'a> {
                 )
             }
             FindingKind::Bottleneck => {
-                format!("Every journey passes through {name}: the whole pathway depends on it")
+                format!("Every route in the map passes through {name}")
             }
             _ => format!("{name}: {}", f.kind.label()),
         }

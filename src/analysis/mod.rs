@@ -1,6 +1,7 @@
 //! The analysis of DESIGN §4-5: status, strength, reach, impact, findings and the
 //! weakest links. Plain Rust: it reads a `Network` and knows nothing of the terminal.
 
+mod counted;
 mod findings;
 mod messages;
 mod overview;
@@ -14,6 +15,7 @@ use petgraph::visit::EdgeRef;
 
 use crate::model::{Component, Link, Network, Pathway, Phase};
 
+pub use counted::{Basis, Children, affected};
 pub use findings::{Finding, FindingKind, Severity};
 pub use messages::{Messages, with_unit};
 pub use overview::{CrossFinding, Overview, PathwaySummary, overview};
@@ -24,10 +26,16 @@ pub use status::{Score, Status, attainment, measure_status};
 #[derive(Debug, Clone, PartialEq)]
 pub struct ComponentAnalysis {
     pub score: Score,
-    /// Share of the pathway's journeys that pass through it, in [0, 1].
+    /// Its share of the cohort when counted, else of the pathway's journeys; in [0, 1].
     pub reach: f64,
+    /// What `reach` rests on.
+    pub basis: Basis,
+    /// Children a year: its own, or the sum over its incoming links.
+    pub children: Option<f64>,
     /// (1 - strength) × reach; `None` without data.
     pub impact: Option<f64>,
+    /// (1 - strength) × children; `None` without both.
+    pub affected: Option<f64>,
 }
 
 /// The analysis of one link.
@@ -35,7 +43,10 @@ pub struct ComponentAnalysis {
 pub struct LinkAnalysis {
     pub score: Score,
     pub reach: f64,
+    pub basis: Basis,
+    pub children: Option<f64>,
     pub impact: Option<f64>,
+    pub affected: Option<f64>,
 }
 
 /// The analysis of one pathway; vectors are indexed like its components and links.
@@ -46,6 +57,8 @@ pub struct PathwayAnalysis {
     /// The worst status among components with reach > 0 (`NoData` when none has data).
     pub status: Status,
     pub journeys: Journeys,
+    /// Children on the pathway in a year: its own figure or the sum over its entries.
+    pub cohort: Option<f64>,
     pub components: Vec<ComponentAnalysis>,
     pub links: Vec<LinkAnalysis>,
 }
@@ -95,7 +108,10 @@ pub struct WeakLink {
     pub target: Target,
     pub strength: f64,
     pub reach: f64,
+    pub basis: Basis,
+    pub children: Option<f64>,
     pub impact: f64,
+    pub affected: Option<f64>,
 }
 
 /// The analysis of a whole network.
@@ -115,16 +131,22 @@ fn impact(score: &Score, reach: f64) -> Option<f64> {
 /// Analyses one pathway.
 pub fn analyse_pathway(pathway: &Pathway) -> PathwayAnalysis {
     let journeys = journeys(pathway);
+    let children = Children::of(pathway, &journeys.is_entry);
     let components: Vec<ComponentAnalysis> = pathway
         .components()
         .iter()
         .zip(&journeys.component_reach)
-        .map(|(c, &reach)| {
+        .zip(&children.components)
+        .map(|((c, &routes), &counted)| {
             let score = Score::of(&c.measures);
+            let (reach, basis) = children.reach(counted, routes);
             ComponentAnalysis {
                 impact: impact(&score, reach),
+                affected: affected(score.strength, counted),
                 score,
                 reach,
+                basis,
+                children: counted,
             }
         })
         .collect();
@@ -132,12 +154,17 @@ pub fn analyse_pathway(pathway: &Pathway) -> PathwayAnalysis {
         .links()
         .iter()
         .zip(&journeys.link_reach)
-        .map(|(l, &reach)| {
+        .zip(&children.links)
+        .map(|((l, &routes), &counted)| {
             let score = Score::of(&l.measures);
+            let (reach, basis) = children.reach(counted, routes);
             LinkAnalysis {
                 impact: impact(&score, reach),
+                affected: affected(score.strength, counted),
                 score,
                 reach,
+                basis,
+                children: counted,
             }
         })
         .collect();
@@ -153,6 +180,7 @@ pub fn analyse_pathway(pathway: &Pathway) -> PathwayAnalysis {
         strength,
         status,
         journeys,
+        cohort: children.cohort,
         components,
         links,
     }
@@ -215,24 +243,43 @@ pub fn analyse_on(network: &Network, threads: usize) -> NetworkAnalysis {
     }
 }
 
+/// What a weakest-links entry takes from a component's or link's analysis.
+struct Part<'a> {
+    score: &'a Score,
+    reach: f64,
+    basis: Basis,
+    children: Option<f64>,
+    affected: Option<f64>,
+}
+
 /// The measured components and links of pathway `p`, each with its phase, for ranking.
 fn weakest(p: usize, pathway: &Pathway, analysis: &PathwayAnalysis) -> Vec<(WeakLink, Phase)> {
     let components = pathway.components();
-    let entry = |target: Target, phase: Phase, score: &Score, reach: f64| {
-        let strength = score.strength?;
-        let impact = impact(score, reach)?;
+    let entry = |target: Target, phase: Phase, part: Part| {
+        let strength = part.score.strength?;
+        let impact = impact(part.score, part.reach)?;
         let entry = WeakLink {
             pathway: p,
             target,
             strength,
-            reach,
+            reach: part.reach,
+            basis: part.basis,
+            children: part.children,
             impact,
+            affected: part.affected,
         };
         Some((entry, phase))
     };
     let measured_components =
         analysis.components.iter().enumerate().filter_map(|(i, a)| {
-            entry(Target::Component(i), components[i].phase, &a.score, a.reach)
+            let part = Part {
+                score: &a.score,
+                reach: a.reach,
+                basis: a.basis,
+                children: a.children,
+                affected: a.affected,
+            };
+            entry(Target::Component(i), components[i].phase, part)
         });
     let measured_links = pathway
         .graph()
@@ -240,7 +287,14 @@ fn weakest(p: usize, pathway: &Pathway, analysis: &PathwayAnalysis) -> Vec<(Weak
         .zip(&analysis.links)
         .filter_map(|(e, a)| {
             let phase = components[e.source().index()].phase;
-            entry(Target::Link(e.id().index()), phase, &a.score, a.reach)
+            let part = Part {
+                score: &a.score,
+                reach: a.reach,
+                basis: a.basis,
+                children: a.children,
+                affected: a.affected,
+            };
+            entry(Target::Link(e.id().index()), phase, part)
         });
     measured_components.chain(measured_links).collect()
 }
