@@ -270,17 +270,16 @@ fn weakest(p: usize, pathway: &Pathway, analysis: &PathwayAnalysis) -> Vec<(Weak
         };
         Some((entry, phase))
     };
-    let measured_components =
-        analysis.components.iter().enumerate().filter_map(|(i, a)| {
-            let part = Part {
-                score: &a.score,
-                reach: a.reach,
-                basis: a.basis,
-                children: a.children,
-                affected: a.affected,
-            };
-            entry(Target::Component(i), components[i].phase, part)
-        });
+    let measured_components = analysis.components.iter().enumerate().filter_map(|(i, a)| {
+        let part = Part {
+            score: &a.score,
+            reach: a.reach,
+            basis: a.basis,
+            children: a.children,
+            affected: a.affected,
+        };
+        entry(Target::Component(i), components[i].phase, part)
+    });
     let measured_links = pathway
         .graph()
         .edge_references()

@@ -248,6 +248,18 @@ impl Network {
         Ok(())
     }
 
+    /// Sets pathway `id`'s cohort: its children a year (docs/format.md, "Counted reach").
+    pub fn set_pathway_children(
+        &mut self,
+        id: &str,
+        children: Option<f64>,
+    ) -> Result<(), ModelError> {
+        let at = self.pathway_position(id)?;
+        check_children(|| format!("pathway {id:?}"), children)?;
+        self.pathways[at].children = children;
+        Ok(())
+    }
+
     /// Removes a pathway with its components, their links and their actions.
     pub fn remove_pathway(&mut self, id: &str) -> Result<Pathway, ModelError> {
         let at = self.pathway_position(id)?;

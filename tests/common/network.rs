@@ -98,9 +98,42 @@ impl Builder {
         self
     }
 
+    /// Sets the current pathway's cohort.
+    pub fn cohort(mut self, children: f64) -> Self {
+        let id = self.current.clone();
+        self.network
+            .set_pathway_children(&id, Some(children))
+            .expect("cohort");
+        self
+    }
+
+    /// Sets a component's children a year.
+    pub fn children(mut self, id: &str, children: f64) -> Self {
+        let (_, c) = self.network.find_component(id).expect("component");
+        let mut c = c.clone();
+        c.children = Some(children);
+        self.network.update_component(id, c).expect("children");
+        self
+    }
+
+    /// Sets a link's children a year.
+    pub fn link_children(mut self, from: &str, to: &str, children: f64) -> Self {
+        let (p, _) = self.network.find_component(from).expect("from");
+        let mut l = p_link(p, from, to);
+        l.children = Some(children);
+        self.network
+            .update_link(from, to, l)
+            .expect("link children");
+        self
+    }
+
     pub fn build(self) -> Network {
         self.network
     }
+}
+
+fn p_link(p: &Pathway, from: &str, to: &str) -> Link {
+    p.link(from, to).expect("link").clone()
 }
 
 /// A measure with an id made from its numbers, so several fit on one component.
