@@ -65,8 +65,16 @@ fn json_report_has_the_shape_of_design_section_6() {
         {
             assert_eq!(
                 keys(p),
-                ["components", "id", "journeys", "status", "strength"]
+                [
+                    "children",
+                    "components",
+                    "id",
+                    "journeys",
+                    "status",
+                    "strength"
+                ]
             );
+            assert_eq!(p["children"].as_f64(), pa.cohort);
             assert_eq!(p["id"], pathway.id.as_str());
             assert!(null_or_number(&p["strength"]));
             assert_eq!(p["strength"].as_f64(), pa.strength);
@@ -85,8 +93,14 @@ fn json_report_has_the_shape_of_design_section_6() {
             {
                 assert_eq!(
                     keys(c),
-                    ["id", "impact", "phase", "reach", "status", "strength"]
+                    [
+                        "affected", "basis", "children", "id", "impact", "phase", "reach",
+                        "status", "strength"
+                    ]
                 );
+                assert_eq!(c["basis"], format!("{:?}", ca.basis).as_str());
+                assert_eq!(c["children"].as_f64(), ca.children);
+                assert_eq!(c["affected"].as_f64(), ca.affected);
                 assert_eq!(c["id"], comp.id.as_str());
                 assert_eq!(c["phase"], comp.phase.name());
                 assert!(STATUSES.contains(&c["status"].as_str().unwrap()));
@@ -108,8 +122,20 @@ fn json_report_has_the_shape_of_design_section_6() {
         for w in weakest {
             let k = keys(w);
             assert!(
-                k == ["component", "impact", "pathway", "reach", "strength"]
-                    || k == ["impact", "link", "pathway", "reach", "strength"],
+                k == [
+                    "affected",
+                    "basis",
+                    "children",
+                    "component",
+                    "impact",
+                    "pathway",
+                    "reach",
+                    "strength"
+                ] || k
+                    == [
+                        "affected", "basis", "children", "impact", "link", "pathway", "reach",
+                        "strength"
+                    ],
                 "{k:?}"
             );
             assert!(w["pathway"].is_string());
@@ -119,6 +145,9 @@ fn json_report_has_the_shape_of_design_section_6() {
             } else {
                 assert!(w["component"].is_string());
             }
+            assert!(["Counted", "Routes"].contains(&w["basis"].as_str().unwrap()));
+            assert!(null_or_number(&w["children"]) && null_or_number(&w["affected"]));
+            assert_eq!(w["children"].is_null(), w["affected"].is_null());
             for field in ["strength", "reach", "impact"] {
                 let x = w[field].as_f64().expect("a number, never null in weakest");
                 assert!((0.0..=1.0).contains(&x), "{field} {x}");

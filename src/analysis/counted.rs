@@ -6,7 +6,7 @@
 use crate::model::Pathway;
 
 /// What a reach figure rests on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 pub enum Basis {
     /// Children counted in the file, divided by the pathway's cohort.
     Counted,
@@ -101,4 +101,53 @@ impl Children {
 /// (1 - strength) × children: the children a year who meet a part below standard.
 pub fn affected(strength: Option<f64>, children: Option<f64>) -> Option<f64> {
     Some((1.0 - strength?) * children?)
+}
+
+/// A count of children, whole, with thousands separators: "1,650".
+pub fn whole(children: f64) -> String {
+    let rounded = children.round();
+    if !(rounded.is_finite() && rounded < 1e15) {
+        return format!("{children:.3e}");
+    }
+    let digits = format!("{}", rounded as u64);
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// An estimate of children, to two significant figures from 100 up: "1,100", "660", "45".
+/// Affected is (1 - strength) × children, no more exact than that.
+pub fn about(children: f64) -> String {
+    if children < 100.0 || !children.is_finite() {
+        return whole(children);
+    }
+    let scale = 10f64.powi(children.log10().floor() as i32 - 1);
+    whole((children / scale).round() * scale)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_whole_with_separators() {
+        assert_eq!(whole(0.0), "0");
+        assert_eq!(whole(999.4), "999");
+        assert_eq!(whole(1650.0), "1,650");
+        assert_eq!(whole(1_234_567.0), "1,234,567");
+    }
+
+    #[test]
+    fn estimates_keep_two_significant_figures() {
+        assert_eq!(about(44.6), "45");
+        assert_eq!(about(657.0), "660");
+        assert_eq!(about(1_149.0), "1,100");
+        assert_eq!(about(99.6), "100");
+        assert_eq!(about(123_456.0), "120,000");
+    }
 }

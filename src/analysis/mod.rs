@@ -15,7 +15,7 @@ use petgraph::visit::EdgeRef;
 
 use crate::model::{Component, Link, Network, Pathway, Phase};
 
-pub use counted::{Basis, Children, affected};
+pub use counted::{Basis, Children, about, affected, whole};
 pub use findings::{Finding, FindingKind, Severity};
 pub use messages::{Messages, with_unit};
 pub use overview::{CrossFinding, Overview, PathwaySummary, overview};

@@ -122,6 +122,11 @@ pub fn north() -> Network {
             "pdu-assessment",
             named_m("same-day", "Referred the same day", "%", 100.0, Some(80.0)),
         )
+        // Counted reach: a cohort of 400 a year, 380 referred on to the unit (so the
+        // unit counts 380), 120 supported in school; the rest on routes.
+        .cohort(400.0)
+        .link_children("gp-recognition", "pdu-assessment", 380.0)
+        .children("school-support", 120.0)
         .pathway("dka", "Diabetic ketoacidosis", Condition::ShortTerm)
         .named_c("ed", "Emergency department", Assessment, None)
         .named_c("ward", "Children's ward", Management, None)

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use crate::analysis::{Finding, Messages, NetworkAnalysis, Target};
+use crate::analysis::{Basis, Finding, Messages, NetworkAnalysis, Target};
 use crate::model::{Network, Pathway};
 
 #[derive(Serialize)]
@@ -26,6 +26,8 @@ struct PathwayReport<'a> {
     strength: Option<f64>,
     status: crate::analysis::Status,
     journeys: Box<RawValue>,
+    /// The cohort (1.1).
+    children: Option<f64>,
     components: Vec<ComponentReport<'a>>,
 }
 
@@ -36,7 +38,10 @@ struct ComponentReport<'a> {
     status: crate::analysis::Status,
     strength: Option<f64>,
     reach: f64,
+    basis: Basis,
+    children: Option<f64>,
     impact: Option<f64>,
+    affected: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -46,7 +51,10 @@ struct WeakReport<'a> {
     target: TargetRef<'a>,
     strength: f64,
     reach: f64,
+    basis: Basis,
+    children: Option<f64>,
     impact: f64,
+    affected: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -125,6 +133,7 @@ pub fn file_report<'a>(
             strength: a.strength,
             status: a.status,
             journeys: journeys_number(a.journeys.ln_total),
+            children: a.cohort,
             components: p
                 .components()
                 .iter()
@@ -135,7 +144,10 @@ pub fn file_report<'a>(
                     status: ca.score.status,
                     strength: ca.score.strength,
                     reach: ca.reach,
+                    basis: ca.basis,
+                    children: ca.children,
                     impact: ca.impact,
+                    affected: ca.affected,
                 })
                 .collect(),
         })
@@ -148,7 +160,10 @@ pub fn file_report<'a>(
             target: TargetRef::of(w.target, &network.pathways()[w.pathway]),
             strength: w.strength,
             reach: w.reach,
+            basis: w.basis,
+            children: w.children,
             impact: w.impact,
+            affected: w.affected,
         })
         .collect();
     let messages = Messages::new(network, analysis);

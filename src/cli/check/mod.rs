@@ -1,5 +1,6 @@
 //! `carepath check FILE... [--format text|json] [--fail-on high|medium|low]`
 
+mod children;
 mod json;
 mod text;
 

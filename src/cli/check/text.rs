@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use crossterm::style::{Color, Stylize};
 
+use super::children;
 use crate::analysis::{Messages, NetworkAnalysis, Severity, Status, Target, WeakLink};
 use crate::model::{Network, Pathway};
 
@@ -107,6 +108,9 @@ pub fn report(
             p.components().len(),
             journeys_text(a.journeys.ln_total),
         );
+        if let Some(cohort) = children::cohort(a.cohort) {
+            let _ = writeln!(out, "    {cohort}");
+        }
     }
     if !analysis.weakest.is_empty() {
         let shown = analysis.weakest.len().min(WEAKEST_SHOWN);
@@ -120,11 +124,12 @@ pub fn report(
             let status = w_status(analysis, w);
             let _ = writeln!(
                 out,
-                "  {:>2}. impact {:.2}  strength {:.2}  reach {:.2}  {}",
+                "  {:>2}. impact {:.2}  strength {:.2}  reach {:.2} {}  {}",
                 rank + 1,
                 w.impact,
                 w.strength,
                 w.reach,
+                children::basis(w.basis),
                 paint.status(status)
             );
             wrap(
@@ -132,6 +137,9 @@ pub fn report(
                 6,
                 &format!("{} ({})", target_name(pathway, w.target), pathway.name),
             );
+            if let Some(counted) = children::counted(w) {
+                wrap(&mut out, 6, &counted);
+            }
         }
     }
     let count = |s: Severity| analysis.findings.iter().filter(|f| f.severity == s).count();
