@@ -19,12 +19,15 @@
 //!   most with an amber edge, values spread around the target so that Green, Amber and Red
 //!   all occur; about one link in ten has a measure;
 //! - link integration varied, unrecorded on about one link in seven;
-//! - one improvement action per ~50 components.
+//! - one improvement action per ~50 components;
+//! - children a year on about a third of components and links, and a cohort on two
+//!   pathways in three (`volumes.rs`).
 //!
 //! Everything is built through the checked operations of `Network`, so the result is valid.
 
 mod data;
 mod rng;
+mod volumes;
 
 use crate::model::{
     Action, ActionStatus, Answer, Checklist, Component, Condition, Direction, Integration, Link,
@@ -70,6 +73,7 @@ pub fn network(components: usize, seed: u64) -> Network {
         add_links(&mut network, &mut rng, &id, &columns);
         action_count += add_actions(&mut network, &mut rng, &columns, action_count);
     }
+    volumes::add_children(&mut network, seed);
     network
 }
 

@@ -122,3 +122,47 @@ fn round_trips_through_canonical_text() {
         assert_eq!(to_canonical_string(&back), text);
     }
 }
+
+#[test]
+fn volumes_on_a_share_of_components_links_and_pathways() {
+    let net = network(6_000, 1);
+    let counted = net
+        .pathways()
+        .iter()
+        .flat_map(|p| p.components())
+        .filter(|c| c.children.is_some())
+        .count();
+    let share = counted as f64 / components(&net) as f64;
+    assert!(
+        (0.3..=0.5).contains(&share),
+        "components with children {share}"
+    );
+    let links_counted = net
+        .pathways()
+        .iter()
+        .flat_map(|p| p.links())
+        .filter(|l| l.children.is_some())
+        .count();
+    let share = links_counted as f64 / links(&net) as f64;
+    assert!(
+        (0.25..=0.35).contains(&share),
+        "links with children {share}"
+    );
+    let analysis = crate::analysis::analyse(&net);
+    // Four pathways: the first and fourth with their own cohort, the second with one
+    // summed over its entries, the third with none.
+    let cohorts: Vec<bool> = analysis
+        .pathways
+        .iter()
+        .map(|a| a.cohort.is_some())
+        .collect();
+    assert_eq!(cohorts, [true, true, false, true]);
+    assert_eq!(net.pathways()[1].children, None);
+    let bases = analysis
+        .pathways
+        .iter()
+        .flat_map(|a| &a.components)
+        .filter(|c| c.basis == crate::analysis::Basis::Counted)
+        .count();
+    assert!(bases > 1_000, "counted components {bases}");
+}
