@@ -8,7 +8,8 @@
     python3 bench/compare_reference.py /tmp/nx-6000.json /tmp/cp-6000.json
 
 Compares every pathway's journeys, strength and status; every component's status,
-strength, reach and impact (to 1e-9; it prints the largest difference); the findings as a set and
+strength, reach and impact (to 1e-9; it prints the largest difference), and its basis,
+children and affected; every pathway's cohort (`children`); the findings as a set and
 how many sit at the same place in the order (the two break ties between impacts equal to
 about 1e-9 differently); and the weakest-links entries as a set, highest impact first.
 Exits 1 on any disagreement.
@@ -38,9 +39,19 @@ def main():
             problems.append(f"pathway {pn['id']}: strength {pn['strength']} against {pc['strength']}")
         elif pn["strength"] is not None:
             largest = max(largest, abs(pn["strength"] - pc["strength"]))
+        if pn["children"] != pc["children"]:
+            problems.append(f"pathway {pn['id']}: cohort {pn['children']} against {pc['children']}")
         for a, b in zip(pn["components"], pc["components"], strict=True):
+            if (a["basis"], a["children"]) != (b["basis"], b["children"]):
+                problems.append(f"component {a['id']}: {a['basis']} {a['children']} "
+                                f"against {b['basis']} {b['children']}")
             if (a["id"], a["status"]) != (b["id"], b["status"]):
                 problems.append(f"component {a['id']}: {a['status']} against {b['status']}")
+            if (a["affected"] is None) != (b["affected"] is None):
+                problems.append(f"component {a['id']}: affected {a['affected']} against {b['affected']}")
+            elif a["affected"] is not None:
+                scale = max(1.0, abs(a["affected"]))
+                largest = max(largest, abs(a["affected"] - b["affected"]) / scale)
             for field in ("strength", "reach", "impact"):
                 if (a[field] is None) != (b[field] is None):
                     problems.append(f"component {a['id']}: {field} {a[field]} against {b[field]}")
@@ -48,7 +59,7 @@ def main():
                     largest = max(largest, abs(a[field] - b[field]))
 
     if largest > 1e-9:
-        problems.append(f"strength, reach or impact differ by up to {largest:.3g}")
+        problems.append(f"strength, reach, impact or affected differ by up to {largest:.3g}")
 
     def key(f):
         return (f["kind"], f["severity"], f["pathway"], f["component"], link_of(f["link"]))
@@ -73,9 +84,10 @@ def main():
         problems.append("the weakest links are not highest impact first")
 
     components = sum(len(p["components"]) for p in carepath["pathways"])
-    print(f"{components} components: largest difference in strength, reach or impact "
-          f"{largest:.2e}; {len(got)} findings, {in_place} at the same place; "
-          f"{len(weak_got)} weakest-links entries")
+    counted = sum(c["basis"] == "Counted" for p in carepath["pathways"] for c in p["components"])
+    print(f"{components} components ({counted} with counted reach): largest difference in "
+          f"strength, reach, impact or affected (relative) {largest:.2e}; {len(got)} findings, "
+          f"{in_place} at the same place; {len(weak_got)} weakest-links entries")
     for p in problems:
         print(f"DISAGREE: {p}")
     sys.exit(1 if problems else 0)

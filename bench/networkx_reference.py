@@ -41,6 +41,11 @@ between two steps has the reach of the journeys that take that move; a link insi
 has the loop's reach; orphans (no links, in a pathway of two or more) take no part; a Loop
 finding points at the link inside the loop that goes furthest back in phase order; impacts
 are compared to 12 significant digits so that ties fall to pathway, phase and id order.
+Counted reach (docs/format.md): where a component (its own children, or the sum over its
+incoming links when every one has children) or a link has children and the cohort (the
+pathway's children, or the sum over its entries when every entry has children) is above 0,
+reach is min(1, children / cohort); affected is (1 - strength) x children; a Bottleneck is
+never a loop member nor counted below half the cohort.
 """
 
 import argparse
@@ -172,9 +177,36 @@ def analyse_pathway(p, order, sector_of, findings, weakest):
         else:
             info["reach"] = (into[a] * out_of[b]) / journeys if journeys else 0.0
 
+    # Counted reach (docs/format.md): a component's children are its own, or the sum over
+    # its incoming links when it has some and every one has children; the cohort is the
+    # pathway's, or the sum over its entries when every entry has children. With both and
+    # a cohort above 0, reach is min(1, children / cohort).
+    incoming = {c["id"]: [] for c in comps}
+    for l in links:
+        incoming[l["to"]].append(l.get("children"))
+    for c in comps:
+        own, into_c = c.get("children"), incoming[c["id"]]
+        if own is None and into_c and all(x is not None for x in into_c):
+            own = min(sum(into_c), sys.float_info.max)
+        comp[c["id"]]["children"] = own
+    for info in link_info:
+        info["children"] = info["l"].get("children")
+    cohort = p.get("children")
+    entry_children = [comp[c["id"]]["children"] for c in comps if c["id"] in entries]
+    if cohort is None and entry_children and all(x is not None for x in entry_children):
+        cohort = min(sum(entry_children), sys.float_info.max)
+    for info in list(comp.values()) + link_info:
+        k = info["children"]
+        if k is not None and cohort is not None and cohort > 0:
+            info["reach"], info["basis"] = min(1.0, k / cohort), "Counted"
+        else:
+            info["basis"] = "Routes"
+
     for info in list(comp.values()) + link_info:
         s = info["strength"]
         info["impact"] = None if s is None else (1.0 - s) * info["reach"]
+        k = info["children"]
+        info["affected"] = None if s is None or k is None else (1.0 - s) * k
 
     # Pathway strength and status.
     p_strength, p_status = None, None
@@ -212,7 +244,9 @@ def analyse_pathway(p, order, sector_of, findings, weakest):
                 add("NoEntryRoute", "Medium", info["impact"], phase, [cid], component=cid)
         if info["strength"] is None:
             add("Unmeasured", "Low", None, phase, [cid], component=cid)
-        if info["full"] and journeys >= 2:
+        in_loop = len(members[mapping[cid]]) > 1 or g.has_edge(cid, cid)
+        enough = info["basis"] == "Routes" or info["reach"] >= 0.5
+        if info["full"] and journeys >= 2 and not in_loop and enough:
             add("Bottleneck", "Low", info["impact"], phase, [cid], component=cid)
     for info in link_info:
         l = info["l"]
@@ -261,9 +295,11 @@ def analyse_pathway(p, order, sector_of, findings, weakest):
         "components": [
             {"id": c["id"], "phase": c["phase"], "status": comp[c["id"]]["status"],
              "strength": comp[c["id"]]["strength"], "reach": comp[c["id"]]["reach"],
-             "impact": comp[c["id"]]["impact"]}
+             "impact": comp[c["id"]]["impact"], "basis": comp[c["id"]]["basis"],
+             "children": comp[c["id"]]["children"], "affected": comp[c["id"]]["affected"]}
             for c in comps
         ],
+        "children": cohort,
     }
 
 

@@ -382,3 +382,59 @@ proptest! {
         }
     }
 }
+
+fn example(name: &str) -> Network {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("pathways")
+        .join(name);
+    carepath::storage::load(&path).expect("the example loads")
+}
+
+#[test]
+fn the_examples_claim_no_loop_member_as_a_bottleneck() {
+    for name in ["type1-diabetes.ron", "mental-health.ron"] {
+        let n = example(name);
+        let analysis = analyse(&n);
+        for f in analysis
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::Bottleneck)
+        {
+            let Some(carepath::analysis::Target::Component(i)) = f.target else {
+                unreachable!("a bottleneck is a component")
+            };
+            let loops = &analysis.pathways[f.pathway].journeys.loops;
+            assert!(!loops.iter().flatten().any(|&m| m == i), "{name}: {i}");
+        }
+    }
+    // The eating-disorder admission sits in the treatment ⇄ admission loop.
+    let n = example("mental-health.ron");
+    let found = findings_of(&n, FindingKind::Bottleneck);
+    assert!(
+        found
+            .iter()
+            .all(|f| f.component.as_deref() != Some("ed-inpatient"))
+    );
+}
+
+#[test]
+fn the_diabetes_example_counts_its_children() {
+    let n = example("type1-diabetes.ron");
+    let a = &analyse(&n).pathways[0];
+    assert_eq!(a.cohort, Some(31_350.0));
+    let p = &n.pathways()[0];
+    let at = |id: &str| &a.components[p.position(id).unwrap()];
+    // Diagnosis has no figure of its own: the referral (2,889) and the DKA route (994).
+    assert_eq!(at("pdu-diagnosis").children, Some(3_883.0));
+    assert_eq!(at("pdu-diagnosis").basis, Basis::Counted);
+    // The campaign and recognition reach the year's new cases only: no bottleneck.
+    assert!((at("dka-awareness").reach - 3_883.0 / 31_350.0).abs() < 1e-12);
+    assert!(findings_of(&n, FindingKind::Bottleneck).is_empty());
+    // Every volume has its source in the notes.
+    for c in p.components().iter().filter(|c| c.children.is_some()) {
+        assert!(c.notes.contains("NPDA"), "{}", c.id);
+    }
+    for l in p.links().iter().filter(|l| l.children.is_some()) {
+        assert!(l.notes.contains("NPDA"), "{} -> {}", l.from, l.to);
+    }
+}
