@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{View, one_line, strength_text};
+use super::{View, md_children, one_line, strength_text};
 use crate::analysis::{Messages, Severity, Status, Target, attainment, measure_status};
 use crate::model::{Measure, Pathway, Phase};
 
@@ -119,8 +119,8 @@ fn weakest(out: &mut String, view: &View) {
     );
     let _ = writeln!(
         out,
-        "| # | Where | Pathway | Status | Strength | Reach | Impact |\n\
-         |---:|---|---|---|---:|---:|---:|"
+        "| # | Where | Pathway | Status | Strength | Reach | Impact | Children affected a year |\n\
+         |---:|---|---|---|---:|---:|---:|---:|"
     );
     for (rank, w) in list.iter().take(shown).enumerate() {
         let pathway = &view.network.pathways()[w.pathway];
@@ -135,16 +135,18 @@ fn weakest(out: &mut String, view: &View) {
         };
         let _ = writeln!(
             out,
-            "| {} | {place} | {} | {} | {:.2} | {:.2} | {:.2} |",
+            "| {} | {place} | {} | {} | {:.2} | {} | {:.2} | {} |",
             rank + 1,
             escape(&pathway.name),
             status(st),
             w.strength,
-            w.reach,
-            w.impact
+            md_children::reach(w),
+            w.impact,
+            md_children::affected(w)
         );
     }
     out.push('\n');
+    md_children::notes(out, view);
 }
 
 fn findings(out: &mut String, view: &View) {

@@ -7,6 +7,7 @@ mod actions;
 mod csv;
 mod dot;
 mod md;
+mod md_children;
 mod mermaid;
 mod svg;
 
