@@ -69,6 +69,7 @@ pub fn pathways(old: &Network, new: &Network) -> Vec<ItemDiff> {
     let fields: &[Field<Pathway>] = &[
         ("name", |p| Value::text(&p.name)),
         ("condition", |p| Value::variant(p.condition)),
+        ("children", |p| Value::number(p.children)),
         ("notes", |p| Value::text(&p.notes)),
     ];
     let keyed = |n| by_id(Network::pathways(n), |p| &p.id);
@@ -129,6 +130,7 @@ pub fn components(old: &Network, new: &Network) -> Vec<ComponentDiff> {
         ("name", |(_, c)| Value::text(&c.name)),
         ("phase", |(_, c)| Value::variant(c.phase)),
         ("provider", |(_, c)| Value::opt_text(c.provider.as_deref())),
+        ("children", |(_, c)| Value::number(c.children)),
         ("notes", |(_, c)| Value::text(&c.notes)),
     ];
     let mut out = Vec::new();
@@ -179,6 +181,7 @@ pub fn links(old: &Network, new: &Network) -> Vec<LinkDiff> {
         ("integration", |(_, l)| {
             l.integration.map_or(Value::None, Value::variant)
         }),
+        ("children", |(_, l)| Value::number(l.children)),
         ("notes", |(_, l)| Value::text(&l.notes)),
     ];
     pair(placed_links(old), placed_links(new))
