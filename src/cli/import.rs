@@ -13,9 +13,10 @@ use crate::model::{Measure, MeasureOwner, Network};
 use crate::storage;
 
 use super::exit;
+use super::import_children;
 
 const REQUIRED: [&str; 4] = ["pathway", "component", "measure", "value"];
-const OPTIONAL: [&str; 2] = ["period", "source"];
+const OPTIONAL: [&str; 3] = ["period", "source", "children"];
 
 /// One data row, read but not yet checked against the network.
 struct Row {
@@ -44,6 +45,8 @@ struct Tally {
     updated: usize,
     unchanged: usize,
     blank: usize,
+    /// Children figures changed (docs/import.md, "Children a year").
+    children: usize,
 }
 
 /// Export writes `'` before text a spreadsheet would run as a formula; take it off again.
@@ -154,6 +157,25 @@ fn apply(network: &mut Network, row: &Row) -> Result<Applied, String> {
     Ok(Applied::Updated)
 }
 
+/// One row: its `children` cell, checked before anything changes so that a row applies
+/// whole or not at all, then its measure when it names one. Returns what the measure
+/// did and whether the children changed.
+fn apply_row(network: &mut Network, row: &Row) -> Result<(Option<Applied>, bool), String> {
+    let text = row.get("children");
+    if text.is_empty() {
+        return apply(network, row).map(|a| (Some(a), false));
+    }
+    let component = row.get("component");
+    let owner = (!component.is_empty()).then(|| owner_of(component));
+    let children = import_children::check(network, row.get("pathway"), owner.as_ref(), text)?;
+    let applied = match row.get("measure") {
+        "" => None,
+        _ => Some(apply(network, row)?),
+    };
+    let changed = import_children::set(network, children)?;
+    Ok((applied, changed))
+}
+
 /// The header's columns we read, by position; an error names what is missing.
 fn columns(header: &csv::StringRecord) -> Result<Vec<(usize, &'static str)>, String> {
     let mut found: Vec<(usize, &'static str)> = Vec::new();
@@ -166,17 +188,20 @@ fn columns(header: &csv::StringRecord) -> Result<Vec<(usize, &'static str)>, Str
             found.push((i, known));
         }
     }
+    // A sheet of children figures alone needs no measure or value column.
+    let children_only = found.iter().any(|(_, k)| *k == "children");
     let missing: Vec<&str> = REQUIRED
         .iter()
         .filter(|r| !found.iter().any(|(_, k)| k == *r))
+        .filter(|r| !(children_only && matches!(**r, "measure" | "value")))
         .copied()
         .collect();
     if missing.is_empty() {
         Ok(found)
     } else {
         Err(format!(
-            "missing column{} {} (the header needs pathway, component, measure and value; \
-             period and source are optional)",
+            "missing column{} {} (the header needs pathway, component, measure and value, \
+             or pathway, component and children; period, source and children are optional)",
             if missing.len() > 1 { "s" } else { "" },
             missing.join(", ")
         ))
@@ -253,17 +278,24 @@ pub fn run(file: &Path, data: &Path, partial: bool) -> u8 {
         }
     };
     let before = network.clone();
+    let broken = errors.len();
     let mut tally = Tally::default();
     for row in &rows {
-        match apply(&mut network, row) {
-            Ok(Applied::Updated) => tally.updated += 1,
-            Ok(Applied::Unchanged) => tally.unchanged += 1,
-            Ok(Applied::Blank) => tally.blank += 1,
+        match apply_row(&mut network, row) {
+            Ok((applied, children)) => {
+                tally.children += usize::from(children);
+                match applied {
+                    Some(Applied::Updated) => tally.updated += 1,
+                    Some(Applied::Unchanged) => tally.unchanged += 1,
+                    Some(Applied::Blank) => tally.blank += 1,
+                    None => {}
+                }
+            }
             Err(message) => errors.push((row.line, message)),
         }
     }
     errors.sort_by_key(|(line, _)| *line);
-    let valid = tally.updated + tally.unchanged + tally.blank;
+    let valid = rows.len() - (errors.len() - broken);
     let skipped = if partial && !errors.is_empty() && valid > 0 {
         " (row skipped)"
     } else {
@@ -293,7 +325,7 @@ pub fn run(file: &Path, data: &Path, partial: bool) -> u8 {
         return exit::BAD_INPUT;
     }
     println!(
-        "{}: {} measure value{} updated from {name} ({} unchanged, {} without a value{})",
+        "{}: {} measure value{} updated from {name} ({} unchanged, {} without a value{}){}",
         file.display(),
         tally.updated,
         if tally.updated == 1 { "" } else { "s" },
@@ -303,6 +335,11 @@ pub fn run(file: &Path, data: &Path, partial: bool) -> u8 {
             String::new()
         } else {
             format!(", {} skipped", errors.len())
+        },
+        match tally.children {
+            0 => String::new(),
+            1 => "; 1 children figure updated".to_string(),
+            n => format!("; {n} children figures updated"),
         }
     );
     exit::OK
