@@ -40,3 +40,26 @@ fn markdown_report_gives_children_affected_and_notes_mixed_reach() {
     );
     assert!(!md.contains("- Diabetic ketoacidosis"));
 }
+
+#[test]
+fn svg_link_width_follows_counted_children_with_a_legend_entry() {
+    let dir = files(&[("north.ron", north()), ("clean.ron", common::cli::clean())]);
+    let run = carepath(dir.path(), &["export", "north.ron", "--format", "svg"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let svg = &run.stdout;
+    // The only link with children is the busiest: the thickest line, its count in the title.
+    let group = svg
+        .split("<g class=\"link")
+        .find(|g| g.contains("380 children a year"))
+        .expect("the counted link says its children");
+    assert!(group.contains("stroke-width=\"9\""), "{group}");
+    let plain = svg
+        .split("<g class=\"link")
+        .find(|g| g.contains("Management clinic → Annual review"))
+        .unwrap();
+    assert!(!plain.contains("stroke-width=\"9\"") && !plain.contains("children a year"));
+    assert!(svg.contains("line width: children a year, where the link counts them"));
+    // No children anywhere: no legend entry.
+    let run = carepath(dir.path(), &["export", "clean.ron", "--format", "svg"]);
+    assert!(!run.stdout.contains("line width: children a year"));
+}

@@ -6,6 +6,7 @@
 //! too, so a greyscale print still reads.
 
 mod layout;
+mod volume;
 
 use std::fmt::Write;
 
@@ -185,6 +186,7 @@ fn component(out: &mut String, view: &View, p: usize, i: usize, r: &Rect) {
 
 fn links(out: &mut String, view: &View, p: usize, band: &layout::Band) {
     let pathway = &view.network.pathways()[p];
+    let busiest = volume::busiest(pathway);
     for (j, l) in pathway.links().iter().enumerate() {
         let (Some(a), Some(b)) = (pathway.position(&l.from), pathway.position(&l.to)) else {
             continue;
@@ -208,6 +210,7 @@ fn links(out: &mut String, view: &View, p: usize, band: &layout::Band) {
                 border(s).0.max(1.6),
             ),
         };
+        let width = volume::width(l.children, busiest).unwrap_or(width);
         let dash = if weak {
             " stroke-dasharray=\"7 4\""
         } else {
@@ -215,7 +218,7 @@ fn links(out: &mut String, view: &View, p: usize, band: &layout::Band) {
         };
         let _ = writeln!(
             out,
-            "<g class=\"link{}\"><title>{} → {} ({:?}{}{})</title>",
+            "<g class=\"link{}\"><title>{} → {} ({:?}{}{}{})</title>",
             if weak { " weak-handoff" } else { "" },
             xml(&ca.name),
             xml(&cb.name),
@@ -226,6 +229,7 @@ fn links(out: &mut String, view: &View, p: usize, band: &layout::Band) {
                 format!(", {}", status.word())
             },
             if weak { ", weak hand-off" } else { "" },
+            volume::title(l.children),
         );
         let _ = writeln!(
             out,
@@ -255,7 +259,7 @@ fn links(out: &mut String, view: &View, p: usize, band: &layout::Band) {
     }
 }
 
-fn legend(out: &mut String, lay: &Layout) {
+fn legend(out: &mut String, lay: &Layout, counted: bool) {
     let top = lay.legend_top;
     let _ = writeln!(out, "<g class=\"legend\">");
     text(
@@ -306,6 +310,9 @@ fn legend(out: &mut String, lay: &Layout) {
         "",
         "weak hand-off: different sectors, little or no integration",
     );
+    if counted {
+        volume::legend(out, MARGIN + 640.0, y);
+    }
     text(
         out,
         MARGIN,
@@ -423,7 +430,12 @@ pub fn render(view: &View) -> String {
         }
         out.push_str("</g>\n");
     }
-    legend(&mut out, &lay);
+    let counted = view
+        .network
+        .pathways()
+        .iter()
+        .any(|p| volume::busiest(p).is_some());
+    legend(&mut out, &lay, counted);
     out.push_str("</svg>\n");
     out
 }
