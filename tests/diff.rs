@@ -415,6 +415,7 @@ fn pathways_added_renamed_and_organisations() {
             id: "t1d".to_string(),
             name: "Type 1 diabetes in children".to_string(),
             condition: Condition::ShortTerm,
+            children: None,
             notes: String::new(),
         },
     )

@@ -182,6 +182,7 @@ fn update_pathway_details() {
         id: id.into(),
         name: "Renamed".into(),
         condition: Condition::ShortTerm,
+        children: None,
         notes: "notes".into(),
     };
     n.update_pathway_details("p1", details("first")).unwrap();

@@ -69,6 +69,7 @@ impl App {
                 Field::required("Name", existing.map_or("", |c| &c.name)),
                 Field::choice("Phase", names(&Phase::ALL), phase.index()),
                 Field::choice("Provider", self.provider_options(), provider),
+                Field::number("Children a year", existing.and_then(|c| c.children), true),
                 Field::text("Notes", existing.map_or("", |c| &c.notes)),
             ],
         )
@@ -131,6 +132,7 @@ impl App {
                     position(&LinkKind::ALL, &link.kind),
                 ),
                 Field::choice("Integration", integration, chosen),
+                Field::number("Children a year", link.children, true),
                 Field::text("Notes", &link.notes),
             ],
         )
@@ -184,6 +186,7 @@ impl App {
                         &existing.map_or(Condition::LongTerm, |p| p.condition),
                     ),
                 ),
+                Field::number("Children a year", existing.and_then(|p| p.children), true),
                 Field::text("Notes", existing.map_or("", |p| &p.notes)),
             ],
         )
@@ -273,6 +276,7 @@ impl App {
                     .choice("Integration")
                     .checked_sub(1)
                     .map(|i| Integration::ALL[i]);
+                link.children = form.number("Children a year");
                 link.notes = form.text("Notes");
                 self.apply(Edit::UpdateLink {
                     from: from.clone(),
@@ -309,6 +313,7 @@ impl App {
                 let condition =
                     [Condition::ShortTerm, Condition::LongTerm][form.choice("Condition")];
                 let mut p = Pathway::new(&id, &name, condition);
+                p.children = form.number("Children a year");
                 p.notes = form.text("Notes");
                 self.apply(Edit::AddPathway(p))?;
                 let index = self.document().pathways().len() - 1;
@@ -320,6 +325,7 @@ impl App {
                     name,
                     condition: [Condition::ShortTerm, Condition::LongTerm]
                         [form.choice("Condition")],
+                    children: form.number("Children a year"),
                     notes: form.text("Notes"),
                 };
                 self.apply(Edit::UpdatePathway {
@@ -373,6 +379,7 @@ impl App {
             .checked_sub(1)
             .and_then(|i| self.document().organisations().get(i))
             .map(|o| o.id.clone());
+        c.children = form.number("Children a year");
         c.notes = form.text("Notes");
     }
 

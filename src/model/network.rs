@@ -40,11 +40,13 @@ pub enum MeasureOwner {
 }
 
 /// The fields of a pathway other than its components and links.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PathwayDetails {
     pub id: String,
     pub name: String,
     pub condition: Condition,
+    /// Children on the pathway in a year (docs/format.md, "Counted reach").
+    pub children: Option<f64>,
     pub notes: String,
 }
 
@@ -211,7 +213,9 @@ impl Network {
         if self.pathway(&pathway.id).is_some() {
             return Err(duplicate("pathway", &pathway.id));
         }
+        check_children(|| format!("pathway {:?}", pathway.id), pathway.children)?;
         let mut empty = Pathway::new(&pathway.id, &pathway.name, pathway.condition);
+        empty.children = pathway.children;
         empty.notes = pathway.notes.clone();
         self.pathways.push(empty);
         let added = self.pathways.len() - 1;
@@ -237,6 +241,7 @@ impl Network {
     ) -> Result<(), ModelError> {
         let at = self.pathway_position(id)?;
         check_id(&details.id)?;
+        check_children(|| format!("pathway {:?}", details.id), details.children)?;
         if details.id != id && self.pathway(&details.id).is_some() {
             return Err(duplicate("pathway", &details.id));
         }
@@ -244,6 +249,7 @@ impl Network {
         p.id = details.id;
         p.name = details.name;
         p.condition = details.condition;
+        p.children = details.children;
         p.notes = details.notes;
         Ok(())
     }
