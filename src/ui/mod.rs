@@ -4,6 +4,7 @@
 
 mod actions;
 mod boxes;
+mod counted;
 mod examine;
 mod hit;
 mod map;

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use super::actions::{OVERDUE, action_status_label, action_status_style};
+use super::counted;
 use super::examine::{ANSWER_WIDTH, answer_label, answer_style, below_target, panel_lead};
 use super::hit::HitMap;
 use super::text::{fit, fit_padded, number, share, visible, width, with_unit, wrap};
@@ -87,7 +88,7 @@ impl Details<'_> {
     }
 
     /// Status, strength, reach and impact: on one line where it fits, else two.
-    fn score(&mut self, score: &Score, reach: f64, impact: Option<f64>) {
+    fn score(&mut self, score: &Score, reach: f64, basis: String, impact: Option<f64>) {
         let dim = self.theme.dim;
         let first = vec![
             status_span(score.status, self.theme),
@@ -97,6 +98,7 @@ impl Details<'_> {
         let second = vec![
             Span::styled("reach ", dim),
             Span::raw(share(Some(reach))),
+            Span::styled(basis, dim),
             Span::styled(" · impact ", dim),
             Span::raw(impact.map_or("–".to_string(), number)),
         ];
@@ -220,7 +222,16 @@ fn component_details(d: &mut Details, app: &App, c: &Component, pos: usize) {
     let analysis = app.analysis().pathways.get(app.pathway);
     let mut weak = false;
     if let Some(a) = analysis.and_then(|a| a.components.get(pos)) {
-        d.score(&a.score, a.reach, a.impact);
+        let cohort = analysis.and_then(|p| p.cohort);
+        d.score(
+            &a.score,
+            a.reach,
+            counted::basis_words(a.basis, cohort),
+            a.impact,
+        );
+        for line in counted::lines(a.children, a.affected, cohort, d.width, theme) {
+            d.push(line);
+        }
         // Output below target: the structure and process come first (seed 000).
         weak = below_target(a.score.status);
         if weak {
@@ -299,13 +310,18 @@ fn link_details(d: &mut Details, app: &App, pathway: &Pathway, l: &Link, pos: us
         let message = f.message(app.document(), app.analysis());
         d.wrapped(&message, 2, theme.weak_handoff);
     }
-    if let Some(a) = app
-        .analysis()
-        .pathways
-        .get(app.pathway)
-        .and_then(|a| a.links.get(pos))
-    {
-        d.score(&a.score, a.reach, a.impact);
+    let analysis = app.analysis().pathways.get(app.pathway);
+    if let Some(a) = analysis.and_then(|a| a.links.get(pos)) {
+        let cohort = analysis.and_then(|p| p.cohort);
+        d.score(
+            &a.score,
+            a.reach,
+            counted::basis_words(a.basis, cohort),
+            a.impact,
+        );
+        for line in counted::lines(a.children, a.affected, cohort, d.width, theme) {
+            d.push(line);
+        }
     }
     let cursor = (app.focus == Panel::Details).then_some(app.detail_cursor);
     d.measures(&l.measures, cursor);
@@ -402,6 +418,11 @@ pub fn weakest(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &m
         }
         let impact = format!(" {:.2} ", entry.impact);
         let room = (inner.width as usize).saturating_sub(width(&head) + 1 + impact.len());
+        // Children affected where the panel leaves room for a readable name beside them.
+        let affected = counted::weakest_prefix(entry);
+        if width(&affected) + 12 <= room {
+            name.insert_str(0, &affected);
+        }
         let row_style = if marked { theme.selection } else { theme.text };
         let line = Line::from(vec![
             Span::raw(head),
