@@ -1,12 +1,15 @@
 //! The analysis of DESIGN §4-5: status, strength, reach, impact, findings and the
 //! weakest links. Plain Rust: it reads a `Network` and knows nothing of the terminal.
 
+pub mod currency;
+pub mod equity;
 mod findings;
 mod messages;
 mod overview;
 mod rank;
 mod reach;
 mod services;
+pub mod spc;
 mod status;
 mod threads;
 
