@@ -85,7 +85,9 @@ fn json_report_has_the_shape_of_design_section_6() {
             {
                 assert_eq!(
                     keys(c),
-                    ["id", "impact", "phase", "reach", "status", "strength"]
+                    [
+                        "id", "impact", "measures", "phase", "reach", "status", "strength"
+                    ]
                 );
                 assert_eq!(c["id"], comp.id.as_str());
                 assert_eq!(c["phase"], comp.phase.name());
@@ -143,6 +145,7 @@ fn json_report_has_the_shape_of_design_section_6() {
                     "component",
                     "kind",
                     "link",
+                    "measure",
                     "message",
                     "pathway",
                     "severity"

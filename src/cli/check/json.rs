@@ -3,6 +3,7 @@
 use serde::Serialize;
 use serde_json::value::RawValue;
 
+use super::measures::{MeasureReport, measure_reports};
 use crate::analysis::{Finding, Messages, NetworkAnalysis, Target};
 use crate::model::{Network, Pathway};
 
@@ -37,6 +38,7 @@ struct ComponentReport<'a> {
     strength: Option<f64>,
     reach: f64,
     impact: Option<f64>,
+    measures: Vec<MeasureReport<'a>>,
 }
 
 #[derive(Serialize)]
@@ -85,6 +87,7 @@ struct FindingReport<'a> {
     pathway: &'a str,
     component: Option<&'a str>,
     link: Option<LinkRef<'a>>,
+    measure: Option<&'a str>,
     message: String,
 }
 
@@ -136,6 +139,7 @@ pub fn file_report<'a>(
                     strength: ca.score.strength,
                     reach: ca.reach,
                     impact: ca.impact,
+                    measures: measure_reports(&c.measures),
                 })
                 .collect(),
         })
@@ -164,6 +168,7 @@ pub fn file_report<'a>(
                 from: &l.from,
                 to: &l.to,
             }),
+            measure: f.measure(network).map(|m| m.id.as_str()),
             message: messages.of(f),
         })
         .collect();

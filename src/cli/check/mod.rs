@@ -1,6 +1,7 @@
 //! `carepath check FILE... [--format text|json] [--fail-on high|medium|low]`
 
 mod json;
+mod measures;
 mod text;
 
 use std::io::{IsTerminal, Write};
