@@ -149,6 +149,42 @@ pub fn reference_date(network: &Network) -> Option<Date> {
     latest
 }
 
+/// What can be said of a measure's period, for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Currency {
+    /// No period given.
+    NoPeriod,
+    /// A period carepath does not read: not judged.
+    NotUnderstood,
+    /// Ended on this date, within three years of the reference date (or with none).
+    Current(Date),
+    /// Ended on this date, more than three years before the reference date.
+    Stale(Date),
+}
+
+impl Currency {
+    /// The measure's period judged at `reference`.
+    pub fn of(measure: &Measure, reference: Option<Date>) -> Currency {
+        let Some(period) = measure.period.as_deref().filter(|p| !p.trim().is_empty()) else {
+            return Currency::NoPeriod;
+        };
+        match (period_end(period), reference) {
+            (None, _) => Currency::NotUnderstood,
+            (Some(end), Some(r)) if is_stale(end, r) => Currency::Stale(end),
+            (Some(end), _) => Currency::Current(end),
+        }
+    }
+
+    /// "stale", "period not understood", or nothing.
+    pub fn word(self) -> &'static str {
+        match self {
+            Currency::Stale(_) => "stale",
+            Currency::NotUnderstood => "period not understood",
+            Currency::NoPeriod | Currency::Current(_) => "",
+        }
+    }
+}
+
 /// Whether a period ending on `end` ended more than three years before `reference`:
 /// `end` plus three years (29 February taken as 28) is before it.
 pub fn is_stale(end: Date, reference: Date) -> bool {
@@ -298,6 +334,22 @@ mod tests {
         // A reference on a leap day.
         assert!(is_stale((2025, 2, 28), (2028, 2, 29)));
         assert!(!is_stale((2025, 3, 1), (2028, 2, 29)));
+    }
+
+    #[test]
+    fn currency_in_words() {
+        use crate::model::Domain;
+        let mut m = Measure::new("m", "M", Domain::Equity, Direction::HigherIsBetter, 50.0);
+        let r = Some((2025, 3, 31));
+        assert_eq!(Currency::of(&m, r), Currency::NoPeriod);
+        m.period = Some("about now".into());
+        assert_eq!(Currency::of(&m, r).word(), "period not understood");
+        m.period = Some("2021/22".into());
+        assert_eq!(Currency::of(&m, r), Currency::Current((2022, 3, 31)));
+        m.period = Some("2021".into());
+        assert_eq!(Currency::of(&m, r), Currency::Stale((2021, 12, 31)));
+        assert_eq!(Currency::of(&m, r).word(), "stale");
+        assert_eq!(Currency::of(&m, None), Currency::Current((2021, 12, 31)));
     }
 
     #[test]

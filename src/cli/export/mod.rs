@@ -7,6 +7,7 @@ mod actions;
 mod csv;
 mod dot;
 mod md;
+mod md_trust;
 mod mermaid;
 mod svg;
 
