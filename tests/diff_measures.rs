@@ -11,7 +11,10 @@ fn diff(old: &Network, new: &Network, format: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     save(dir.path(), "old.ron", old);
     save(dir.path(), "new.ron", new);
-    let run = run_in(dir.path(), &["diff", "old.ron", "new.ron", "--format", format]);
+    let run = run_in(
+        dir.path(),
+        &["diff", "old.ron", "new.ron", "--format", format],
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
     run.stdout
 }
@@ -23,7 +26,10 @@ fn benchmark_and_breakdowns_are_measure_fields_and_bring_their_findings() {
         m.benchmark = Some(("England 2022/23".into(), 99.5));
         m.breakdowns = vec![Breakdown {
             by: "Deprivation quintile".into(),
-            groups: vec![("1 most deprived".into(), 70.0), ("5 least deprived".into(), 98.0)],
+            groups: vec![
+                ("1 most deprived".into(), 70.0),
+                ("5 least deprived".into(), 98.0),
+            ],
         }];
     });
     let d: Value = serde_json::from_str(&diff(&base(), &new, "json")).unwrap();
@@ -43,9 +49,15 @@ fn benchmark_and_breakdowns_are_measure_fields_and_bring_their_findings() {
         .iter()
         .map(|f| f["kind"].as_str().unwrap())
         .collect();
-    assert!(kinds.contains(&"EquityGap") && kinds.contains(&"BelowBenchmark"), "{kinds:?}");
+    assert!(
+        kinds.contains(&"EquityGap") && kinds.contains(&"BelowBenchmark"),
+        "{kinds:?}"
+    );
     let text = diff(&base(), &new, "text");
-    assert!(text.contains("benchmark none → \"England 2022/23: 99.5\""), "{text}");
+    assert!(
+        text.contains("benchmark none → \"England 2022/23: 99.5\""),
+        "{text}"
+    );
 
     // Changing a group's value changes the field, not the finding (same measure, same by).
     let mut newer = new.clone();
