@@ -5,6 +5,7 @@ mod diff;
 mod export;
 mod fmt;
 mod import;
+mod import_breakdowns;
 mod new;
 mod stdout;
 
