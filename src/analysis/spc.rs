@@ -105,6 +105,8 @@ pub struct Chart {
     pub near_lower: f64,
     pub variation: Variation,
     pub assurance: Assurance,
+    /// The measure's direction: which side of the mean is better.
+    pub direction: Direction,
 }
 
 impl Chart {
@@ -208,6 +210,7 @@ pub fn chart_of(points: Vec<f64>, direction: Direction, target: f64) -> Chart {
         near_lower,
         variation,
         assurance,
+        direction,
     }
 }
 

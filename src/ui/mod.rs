@@ -7,6 +7,7 @@ mod boxes;
 mod examine;
 mod hit;
 mod map;
+pub mod measure_view;
 mod overlays;
 mod overview;
 mod panels;
