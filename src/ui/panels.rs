@@ -355,12 +355,12 @@ pub fn details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.dim,
         )),
     }
-    // Scrolled so the measure under the cursor shows, with its chart and groups and the
-    // line after them where there is room, its name first.
+    // Scrolled so the measure under the cursor shows, with its chart and groups where
+    // there is room, its name first.
     let height = inner.height as usize;
     let scroll = d.cursor_line.map_or(0, |c| {
         let end = d.cursor_end.unwrap_or(c + 1).max(c + 1);
-        (end + 1).saturating_sub(height).min(c)
+        end.saturating_sub(height).min(c)
     });
     let text: Vec<Line> = d.lines.into_iter().skip(scroll).collect();
     frame.render_widget(Paragraph::new(text), inner);
