@@ -49,7 +49,7 @@ pub fn extras(m: &Measure, room: usize, theme: &Theme) -> Vec<Line<'static>> {
         Some(chart) => {
             // The verdict first: in a short panel the words matter more than the picture.
             lines.push(verdict(&chart, &m.unit, room, theme));
-            lines.extend(chart_lines(&chart, &m.unit, room, theme));
+            lines.extend(chart_lines(&chart, room, theme));
         }
         None => {
             let n = spc::series(m).len();
@@ -124,7 +124,7 @@ fn row_of(v: f64, lo: f64, hi: f64) -> usize {
 /// for all): the upper limit and lower limit as dotted lines, the mean as a solid one,
 /// points as `•`, special-cause points as `◆` in the colour of their side. Labels on the
 /// right where there is room.
-pub fn chart_lines(chart: &Chart, unit: &str, room: usize, theme: &Theme) -> Vec<Line<'static>> {
+pub fn chart_lines(chart: &Chart, room: usize, theme: &Theme) -> Vec<Line<'static>> {
     const INDENT: usize = 4;
     let labels = 12;
     let columns = room.saturating_sub(INDENT + 1).min(chart.points.len());
