@@ -60,10 +60,10 @@ impl Owner {
         for (k, m) in measures.iter().enumerate() {
             let k = k as u32;
             for (b, breakdown) in m.breakdowns.iter().enumerate() {
-                let e = equity::breakdown(m, breakdown);
-                if e.is_gap() {
+                let gap = equity::gap(m, breakdown);
+                if equity::is_gap(gap) {
                     let mut f = self.finding(FindingKind::EquityGap, Severity::Medium, k);
-                    f.impact = Some(e.gap * self.reach);
+                    f.impact = Some(gap * self.reach);
                     f.breakdown = Some(b as u32);
                     found.push(f);
                 }
