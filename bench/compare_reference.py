@@ -7,9 +7,10 @@
     target/release/carepath check --format json /tmp/net-6000.ron > /tmp/cp-6000.json
     python3 bench/compare_reference.py /tmp/nx-6000.json /tmp/cp-6000.json
 
-Compares every pathway's journeys, strength and status; every component's status,
-strength, reach and impact (to 1e-9; it prints the largest difference), and its basis,
-children and affected; every pathway's cohort (`children`); the findings as a set and
+Compares every pathway's journeys, strength and status; every component's measures
+(attainment, variation, assurance, mean, limits, each breakdown's gap, worst and best);
+every component's status, strength, reach and impact (to 1e-9; it prints the largest
+difference), and its basis, children and affected; every pathway's cohort (`children`); the findings as a set and
 how many sit at the same place in the order (the two break ties between impacts equal to
 about 1e-9 differently); and the weakest-links entries as a set, highest impact first.
 Exits 1 on any disagreement.
@@ -23,6 +24,30 @@ def link_of(link):
     if isinstance(link, dict):
         return (link["from"], link["to"])
     return tuple(link) if link else None
+
+
+def close(x, y):
+    if x is None or y is None:
+        return x is None and y is None
+    return abs(x - y) <= 1e-9 * max(1.0, abs(x))
+
+
+def compare_measures(a, b):
+    """Each measure's attainment, chart and equity (DESIGN §6 "measures")."""
+    problems = []
+    for ma, mb in zip(a["measures"], b["measures"], strict=True):
+        where = f"measure {a['id']}/{ma['id']}"
+        for field in ("variation", "assurance"):
+            if ma[field] != mb[field]:
+                problems.append(f"{where}: {field} {ma[field]} against {mb[field]}")
+        for field in ("attainment", "mean", "upl", "lpl"):
+            if not close(ma[field], mb[field]):
+                problems.append(f"{where}: {field} {ma[field]} against {mb[field]}")
+        for ea, eb in zip(ma["equity"], mb["equity"], strict=True):
+            if (ea["by"], ea["worst"], ea["best"]) != (eb["by"], eb["worst"], eb["best"]) \
+                    or not close(ea["gap"], eb["gap"]):
+                problems.append(f"{where}: equity {ea} against {eb}")
+    return problems
 
 
 def main():
@@ -58,11 +83,14 @@ def main():
                 elif a[field] is not None:
                     largest = max(largest, abs(a[field] - b[field]))
 
+            problems += compare_measures(a, b)
+
     if largest > 1e-9:
         problems.append(f"strength, reach, impact or affected differ by up to {largest:.3g}")
 
     def key(f):
-        return (f["kind"], f["severity"], f["pathway"], f["component"], link_of(f["link"]))
+        return (f["kind"], f["severity"], f["pathway"], f["component"], link_of(f["link"]),
+                f.get("measure"))
 
     want = [key(f) for f in reference["findings"]]
     got = [key(f) for f in carepath["findings"]]

@@ -31,7 +31,8 @@ exits and orphans, the condensation into strongly connected components, the numb
 journeys from entries to exits on the condensation (path counting by dynamic programming
 in topological order, exact Python integers), the reach of each component and link,
 impact, pathway strength and status, the findings of the §5 table in §5 order, and the
-weakest-links ranking.
+weakest-links ranking; and the measure analyses of §4a-§4c (measures_reference.py):
+equity gaps, XmR charts, period ends, staleness and benchmarks, with their findings.
 
 Interpretations (as carepath's analysis takes them): each loop (strongly connected set) is
 one step; a journey is a path in the condensation DAG (parallel links between the same two
@@ -56,6 +57,8 @@ import sys
 import time
 
 import networkx as nx
+
+from measures_reference import measure_findings, measure_report, reference_date
 
 PHASES = ["Prevention", "Recognition", "Assessment", "Management", "Review", "Transition"]
 PHASE_INDEX = {p: i for i, p in enumerate(PHASES)}
@@ -115,7 +118,12 @@ def worse(a, b):
 
 # ----- §5 one pathway -----
 
-def analyse_pathway(p, order, sector_of, findings, weakest):
+KIND_ORDER = ["WeakComponent", "WeakLink", "WeakHandoff", "MissingPhase", "DeadEnd",
+              "NoEntryRoute", "Orphan", "Unmeasured", "Duplicate", "Bottleneck", "Loop",
+              "EquityGap", "Deteriorating", "ConsistentlyFailing", "BelowBenchmark", "StaleData"]
+
+
+def analyse_pathway(p, order, sector_of, findings, weakest, reference=None):
     pid = p["id"]
     comps = p.get("components", [])
     links = p.get("links", [])
@@ -217,11 +225,13 @@ def analyse_pathway(p, order, sector_of, findings, weakest):
             p_status = worse(p_status, info["status"])
 
     # Findings.
-    def add(kind, severity, impact, phase, ids, component=None, link=None):
+    def add(kind, severity, impact, phase, ids, component=None, link=None, measure=None,
+            measure_index=-1):
         findings.append({
             "kind": kind, "severity": severity, "pathway": pid, "component": component,
             "link": link, "impact": impact, "order": order,
             "phase": PHASE_INDEX[phase] if phase else -1, "ids": ids,
+            "measure": measure, "measure_index": measure_index,
         })
 
     present = {c["phase"] for c in comps}
@@ -281,6 +291,13 @@ def analyse_pathway(p, order, sector_of, findings, weakest):
         ends = (info["l"]["from"], info["l"]["to"])
         add("Loop", "Low", info["impact"], phase_of[ends[0]], list(ends), link=ends)
 
+    owners = [(comp[c["id"]]["impact"], comp[c["id"]]["reach"], c["phase"], c["id"], None,
+               c.get("measures", [])) for c in comps]
+    owners += [(info["impact"], info["reach"], phase_of[info["l"]["from"]], None,
+                (info["l"]["from"], info["l"]["to"]), info["l"].get("measures", []))
+               for info in link_info]
+    measure_findings(add, owners, reference)
+
     for info in comp.values():
         if info["strength"] is not None:
             weakest.append((info["impact"], pid, info["c"]["id"], None))
@@ -296,7 +313,8 @@ def analyse_pathway(p, order, sector_of, findings, weakest):
             {"id": c["id"], "phase": c["phase"], "status": comp[c["id"]]["status"],
              "strength": comp[c["id"]]["strength"], "reach": comp[c["id"]]["reach"],
              "impact": comp[c["id"]]["impact"], "basis": comp[c["id"]]["basis"],
-             "children": comp[c["id"]]["children"], "affected": comp[c["id"]]["affected"]}
+             "children": comp[c["id"]]["children"], "affected": comp[c["id"]]["affected"],
+             "measures": [measure_report(m) for m in c.get("measures", [])]}
             for c in comps
         ],
         "children": cohort,
@@ -310,14 +328,15 @@ def round_impact(x):
 def analyse(network):
     sector_of = {o["id"]: o["sector"] for o in network.get("organisations", [])}
     findings, weakest, pathways = [], [], []
+    reference = reference_date(network)
     for order, p in enumerate(network["pathways"]):
-        pathways.append(analyse_pathway(p, order, sector_of, findings, weakest))
+        pathways.append(analyse_pathway(p, order, sector_of, findings, weakest, reference))
     # Impacts equal in exact arithmetic can differ in the last bits of a float: compare
     # them to 12 significant digits, so that ties fall to pathway, phase and id order.
     findings.sort(key=lambda f: (
         SEVERITY_RANK[f["severity"]],
         -(round_impact(f["impact"]) if f["impact"] is not None else -1.0),
-        f["order"], f["phase"], f["ids"],
+        f["order"], f["phase"], f["ids"], KIND_ORDER.index(f["kind"]), f["measure_index"],
     ))
     weakest.sort(key=lambda w: -round_impact(w[0]))
     return {"pathways": pathways, "findings": findings, "weakest": weakest}

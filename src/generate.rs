@@ -30,8 +30,8 @@ mod rng;
 mod volumes;
 
 use crate::model::{
-    Action, ActionStatus, Answer, Checklist, Component, Condition, Direction, Integration, Link,
-    LinkKind, Measure, Network, Organisation, Pathway, Phase, id_from_name,
+    Action, ActionStatus, Answer, Breakdown, Checklist, Component, Condition, Direction,
+    Integration, Link, LinkKind, Measure, Network, Organisation, Pathway, Phase, id_from_name,
 };
 use data::*;
 use rng::Rng;
@@ -238,11 +238,82 @@ fn measure(rng: &mut Rng, template: Template) -> Measure {
         if rng.chance(0.5) {
             m.source = Some(rng.pick(&SOURCES).to_string());
         }
-        if rng.chance(0.3) {
+        if rng.chance(0.1) {
+            monthly_series(rng, &mut m, v);
+        } else if rng.chance(0.3) {
             m.history = vec![("2023/24".to_string(), round1(v * rng.between(0.9, 1.1)))];
+        }
+        if rng.chance(0.08) {
+            m.period = Some(
+                rng.pick(&["2019/20", "2020/21", "2021-22", "Q4 2020/21"])
+                    .to_string(),
+            );
+        }
+        if rng.chance(0.3) {
+            let b = round1(target * rng.between(0.8, 1.15));
+            m.benchmark = Some(("England 2023/24".to_string(), b));
+        }
+        if rng.chance(0.15) {
+            m.breakdowns = breakdowns(rng, v);
         }
     }
     m
+}
+
+/// 12 to 24 monthly points ending March 2025, some drifting: charts with and without
+/// special causes.
+fn monthly_series(rng: &mut Rng, m: &mut Measure, last: f64) {
+    let n = 12 + rng.below(13);
+    let drift = if rng.chance(0.3) {
+        rng.between(-0.02, 0.02)
+    } else {
+        0.0
+    };
+    m.history = (0..n - 1)
+        .map(|i| {
+            let months_back = (n - 1 - i) as i32;
+            let (year, month) = month_before(2025, 3, months_back);
+            let level = last * (1.0 - drift * months_back as f64);
+            (
+                format!("{year}-{month:02}"),
+                round1(level * rng.between(0.9, 1.1)),
+            )
+        })
+        .collect();
+    m.period = Some("Mar 2025".to_string());
+}
+
+fn month_before(year: i32, month: i32, back: i32) -> (i32, i32) {
+    let index = year * 12 + (month - 1) - back;
+    (index.div_euclid(12), index.rem_euclid(12) + 1)
+}
+
+/// One or two breakdowns around `v`: deprivation quintiles, sometimes ethnicity.
+fn breakdowns(rng: &mut Rng, v: f64) -> Vec<Breakdown> {
+    let quintiles = ["1 most deprived", "2", "3", "4", "5 least deprived"];
+    let spread = rng.between(0.0, 0.3);
+    let mut out = vec![Breakdown {
+        by: "Deprivation quintile".to_string(),
+        groups: quintiles
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                let step = (i as f64 - 2.0) / 2.0 * spread;
+                (q.to_string(), round1(v * (1.0 + step)))
+            })
+            .collect(),
+    }];
+    if rng.chance(0.5) {
+        let groups = ["Asian", "Black", "Mixed", "White", "Other"];
+        out.push(Breakdown {
+            by: "Ethnicity".to_string(),
+            groups: groups
+                .iter()
+                .map(|g| (g.to_string(), round1(v * rng.between(0.8, 1.1))))
+                .collect(),
+        });
+    }
+    out
 }
 
 fn checklist(rng: &mut Rng) -> Checklist {

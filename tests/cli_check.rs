@@ -94,8 +94,8 @@ fn json_report_has_the_shape_of_design_section_6() {
                 assert_eq!(
                     keys(c),
                     [
-                        "affected", "basis", "children", "id", "impact", "phase", "reach",
-                        "status", "strength"
+                        "affected", "basis", "children", "id", "impact", "measures", "phase",
+                        "reach", "status", "strength"
                     ]
                 );
                 assert_eq!(c["basis"], format!("{:?}", ca.basis).as_str());
@@ -172,6 +172,7 @@ fn json_report_has_the_shape_of_design_section_6() {
                     "component",
                     "kind",
                     "link",
+                    "measure",
                     "message",
                     "pathway",
                     "severity"

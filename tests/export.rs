@@ -318,7 +318,12 @@ fn csv_reads_back_with_one_row_per_measure() {
                 "status",
                 "attainment",
                 "period",
-                "source"
+                "source",
+                "variation",
+                "assurance",
+                "benchmark",
+                "benchmark_label",
+                "currency"
             ]
         );
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -342,7 +347,10 @@ fn csv_reads_back_with_one_row_per_measure() {
         .records()
         .map(Result::unwrap)
         .collect();
-    let m1: Vec<&str> = rows[0].iter().collect();
+    let m1: Vec<&str> = rows[0].iter().take(16).collect();
+    // variation, assurance (under 12 points), benchmark and its label (none), currency.
+    let trust: Vec<&str> = rows[0].iter().skip(16).collect();
+    assert_eq!(trust, ["", "", "", "", "period not understood"]);
     assert_eq!(
         m1,
         [

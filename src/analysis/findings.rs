@@ -4,11 +4,13 @@ use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
+use super::currency::Date;
+use super::measure_findings::measure_findings;
 use super::reach::is_full_reach;
 use super::services::{Organisations, duplicates};
 use super::status::Status;
 use super::{Basis, PathwayAnalysis, Target};
-use crate::model::{Component, Integration, Link, Network, Pathway, Phase, Sector};
+use crate::model::{Component, Integration, Link, Measure, Network, Pathway, Phase, Sector};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Severity {
@@ -41,6 +43,11 @@ pub enum FindingKind {
     Duplicate,
     Bottleneck,
     Loop,
+    EquityGap,
+    Deteriorating,
+    ConsistentlyFailing,
+    BelowBenchmark,
+    StaleData,
 }
 
 impl FindingKind {
@@ -58,6 +65,11 @@ impl FindingKind {
             FindingKind::Duplicate => "Duplicate",
             FindingKind::Bottleneck => "Bottleneck",
             FindingKind::Loop => "Loop",
+            FindingKind::EquityGap => "Equity gap",
+            FindingKind::Deteriorating => "Deteriorating",
+            FindingKind::ConsistentlyFailing => "Consistently failing",
+            FindingKind::BelowBenchmark => "Below benchmark",
+            FindingKind::StaleData => "Stale data",
         }
     }
 }
@@ -77,6 +89,10 @@ pub struct Finding {
     pub impact: Option<f64>,
     /// The phase it concerns: the component's, a link's source's, or the missing one.
     pub phase: Phase,
+    /// The measure concerned, by its position in the component's or link's measures.
+    pub measure: Option<u32>,
+    /// The breakdown concerned (an `EquityGap`), by its position in the measure's.
+    pub breakdown: Option<u32>,
 }
 
 impl Finding {
@@ -88,6 +104,16 @@ impl Finding {
     /// The link concerned, if the finding is about one.
     pub fn link<'a>(&self, network: &'a Network) -> Option<&'a Link> {
         self.target?.link(&network.pathways()[self.pathway])
+    }
+
+    /// The measure concerned, if the finding is about one.
+    pub fn measure<'a>(&self, network: &'a Network) -> Option<&'a Measure> {
+        let pathway = &network.pathways()[self.pathway];
+        let measures = match self.target? {
+            Target::Component(i) => &pathway.components().get(i)?.measures,
+            Target::Link(j) => &pathway.links().get(j)?.measures,
+        };
+        measures.get(self.measure? as usize)
     }
 }
 
@@ -109,6 +135,8 @@ impl PathwayFindings<'_> {
             target: Some(Target::Component(i)),
             impact: self.analysis.components[i].impact,
             phase: self.pathway.components()[i].phase,
+            measure: None,
+            breakdown: None,
         });
     }
 
@@ -120,6 +148,8 @@ impl PathwayFindings<'_> {
             target: Some(Target::Link(j)),
             impact: self.analysis.links[j].impact,
             phase: self.ends(j).0.phase,
+            measure: None,
+            breakdown: None,
         });
     }
 
@@ -180,6 +210,8 @@ impl PathwayFindings<'_> {
                     target: None,
                     impact: None,
                     phase,
+                    measure: None,
+                    breakdown: None,
                 });
             }
         }
@@ -287,6 +319,7 @@ pub(super) fn pathway_findings(
     index: usize,
     pathway: &Pathway,
     analysis: &PathwayAnalysis,
+    reference: Option<Date>,
 ) -> Vec<Finding> {
     let mut f = PathwayFindings {
         organisations,
@@ -301,5 +334,6 @@ pub(super) fn pathway_findings(
     f.shape();
     f.gaps(&providers);
     f.loops();
+    measure_findings(index, pathway, analysis, reference, &mut f.found);
     f.found
 }

@@ -1,7 +1,9 @@
 //! The words of a finding (DESIGN §5): plain English for a network lead, written only
 //! for the findings someone reads.
 
+use super::currency::{Date, reference_date};
 use super::findings::ends;
+use super::measure_messages::measure_message;
 use super::services::{Organisations, service_key};
 use super::status::attainment;
 use super::{Finding, FindingKind, NetworkAnalysis, Target};
@@ -13,6 +15,8 @@ pub struct Messages<'a> {
     network: &'a Network,
     analysis: &'a NetworkAnalysis,
     organisations: Organisations<'a>,
+    /// The date figures are judged at, for stale-data messages.
+    reference: Option<Date>,
 }
 
 impl<'a> Messages<'a> {
@@ -22,6 +26,7 @@ impl<'a> Messages<'a> {
             network,
             analysis,
             organisations: Organisations::of(network),
+            reference: reference_date(network),
         }
     }
 
@@ -29,6 +34,18 @@ impl<'a> Messages<'a> {
     /// integration: …".
     pub fn of(&self, f: &Finding) -> String {
         let pathway = &self.network.pathways()[f.pathway];
+        if let Some(m) = f.measure(self.network) {
+            let owner = match f.target {
+                Some(Target::Link(j)) => {
+                    let (from, to) = ends(pathway, j);
+                    format!("the link from {} to {}", from.name, to.name)
+                }
+                _ => f
+                    .component(self.network)
+                    .map_or_else(String::new, |c| self.describe(c)),
+            };
+            return measure_message(f, m, &owner, self.reference);
+        }
         match f.target {
             None => missing_phase(pathway, f.phase),
             Some(Target::Component(i)) => self.component(f, pathway, i),

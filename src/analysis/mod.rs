@@ -2,12 +2,17 @@
 //! weakest links. Plain Rust: it reads a `Network` and knows nothing of the terminal.
 
 mod counted;
+pub mod currency;
+pub mod equity;
 mod findings;
+mod measure_findings;
+mod measure_messages;
 mod messages;
 mod overview;
 mod rank;
 mod reach;
 mod services;
+pub mod spc;
 mod status;
 mod threads;
 
@@ -209,10 +214,11 @@ pub fn analyse(network: &Network) -> NetworkAnalysis {
 /// `analyse` on up to `threads` threads.
 pub fn analyse_on(network: &Network, threads: usize) -> NetworkAnalysis {
     let organisations = services::Organisations::of(network);
+    let reference = currency::reference_date(network);
     let parts = threads::map_pathways(network.pathways(), threads, |p, pathway| {
         let analysis = analyse_pathway(pathway);
         PathwayPart {
-            findings: findings::pathway_findings(&organisations, p, pathway, &analysis),
+            findings: findings::pathway_findings(&organisations, p, pathway, &analysis, reference),
             weakest: weakest(p, pathway, &analysis),
             id_ranks: rank::id_ranks(pathway),
             analysis,

@@ -93,7 +93,8 @@ fn with_impact(impact: Option<f64>, place: u128) -> u128 {
     u128::from(impact_rank(impact)) << 95 | place
 }
 
-/// Severity, then impact (highest first, none last), pathway, phase, id, kind.
+/// Severity, then impact (highest first, none last), pathway, phase, id, kind, then
+/// measure; a stable sort keeps a measure's breakdowns in the author's order.
 pub(super) fn findings(
     network: &Network,
     ranks: &[Vec<u32>],
@@ -104,6 +105,7 @@ pub(super) fn findings(
         (
             (f.severity as u128) << 125 | with_impact(f.impact, place),
             f.kind,
+            f.measure,
         )
     });
     found

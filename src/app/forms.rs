@@ -6,6 +6,9 @@ use crate::model::{
 };
 
 use super::form::{Field, Form, format_history, parse_history};
+use super::measure_fields::{
+    format_benchmark, format_breakdowns, parse_benchmark, parse_breakdowns,
+};
 use super::{App, Edit, Effect, Mode, Selection};
 
 /// What a form is for: which item it creates or changes.
@@ -104,8 +107,18 @@ impl App {
                 Field::text("Period", m.and_then(|m| m.period.as_deref()).unwrap_or("")),
                 Field::text("Source", m.and_then(|m| m.source.as_deref()).unwrap_or("")),
                 Field::text(
+                    "Benchmark",
+                    &m.map(|m| format_benchmark(&m.benchmark))
+                        .unwrap_or_default(),
+                ),
+                Field::text(
                     "History",
                     &m.map(|m| format_history(&m.history)).unwrap_or_default(),
+                ),
+                Field::text(
+                    "Breakdowns",
+                    &m.map(|m| format_breakdowns(&m.breakdowns))
+                        .unwrap_or_default(),
                 ),
                 Field::text("Notes", m.map_or("", |m| &m.notes)),
             ],
@@ -408,7 +421,9 @@ fn fill_measure(m: &mut Measure, form: &Form<Purpose>) -> Result<(), String> {
     let optional = |label| Some(form.text(label)).filter(|t| !t.is_empty());
     m.period = optional("Period");
     m.source = optional("Source");
+    m.benchmark = parse_benchmark(&form.text("Benchmark"))?;
     m.history = parse_history(&form.text("History"))?;
+    m.breakdowns = parse_breakdowns(&form.text("Breakdowns"))?;
     m.notes = form.text("Notes");
     Ok(())
 }

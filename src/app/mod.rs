@@ -6,6 +6,7 @@ mod form;
 mod forms;
 mod history;
 mod keymap;
+mod measure_fields;
 mod navigate;
 mod safety;
 mod update;

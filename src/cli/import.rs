@@ -2,7 +2,8 @@
 //!
 //! Columns (matched by header name, trimmed, any case; others ignored): `pathway`,
 //! `component` (a component id, or `from->to` for a link), `measure`, `value`, and
-//! optionally `period` and `source`. Rows are applied in order through the model's checked
+//! optionally `period`, `source`, `benchmark` and `benchmark_label`; a row with `group_by`
+//! and `group` sets one group of a breakdown instead (import_breakdowns.rs). Rows are applied in order through the model's checked
 //! `update_measure`, on a copy; the file is written (canonical, atomic) only when every
 //! row is valid, or with `--partial` when at least one is. See docs/import.md.
 
@@ -13,10 +14,19 @@ use crate::model::{Measure, MeasureOwner, Network};
 use crate::storage;
 
 use super::exit;
+use super::import_breakdowns::{GroupRow, apply_groups, benchmark};
 use super::import_children;
 
 const REQUIRED: [&str; 4] = ["pathway", "component", "measure", "value"];
-const OPTIONAL: [&str; 3] = ["period", "source", "children"];
+const OPTIONAL: [&str; 7] = [
+    "period",
+    "source",
+    "children",
+    "benchmark",
+    "benchmark_label",
+    "group_by",
+    "group",
+];
 
 /// One data row, read but not yet checked against the network.
 struct Row {
@@ -79,8 +89,8 @@ fn owner_of(cell: &str) -> MeasureOwner {
     }
 }
 
-/// Applies one row to `network`, or says why it cannot be applied.
-fn apply(network: &mut Network, row: &Row) -> Result<Applied, String> {
+/// The measure a row names, with its owner, or why there is none.
+fn find<'a>(network: &'a Network, row: &Row) -> Result<(MeasureOwner, &'a Measure), String> {
     for column in ["pathway", "component", "measure"] {
         if row.get(column).is_empty() {
             return Err(format!("{column} is empty"));
@@ -112,9 +122,48 @@ fn apply(network: &mut Network, row: &Row) -> Result<Applied, String> {
             };
             format!("{where_} has no measure \"{measure_id}\"")
         })?;
+    Ok((owner, current))
+}
+
+/// A row with `group_by` or `group`: one group's value, applied with its breakdown.
+fn group_row(network: &Network, row: &Row) -> Result<GroupRow, String> {
+    let (owner, current) = find(network, row)?;
+    let (by, group) = (undefuse(row.get("group_by")), undefuse(row.get("group")));
+    if by.is_empty() || group.is_empty() {
+        return Err("a group row needs both group_by and group".to_string());
+    }
+    Ok(GroupRow {
+        line: row.line,
+        pathway: row.get("pathway").to_string(),
+        owner,
+        measure: current.id.clone(),
+        by: by.to_string(),
+        group: group.to_string(),
+        value: parse_value(row.get("value"))?,
+    })
+}
+
+/// Applies one row to `network`, or says why it cannot be applied.
+fn apply(network: &mut Network, row: &Row) -> Result<Applied, String> {
+    let (owner, current) = find(network, row)?;
+    let measure_id = current.id.as_str();
+    let bench = benchmark(
+        current,
+        row.get("benchmark"),
+        undefuse(row.get("benchmark_label")),
+    )?;
     let value_text = row.get("value");
     if value_text.is_empty() {
-        return Ok(Applied::Blank);
+        if bench == current.benchmark {
+            return Ok(Applied::Blank);
+        }
+        let mut updated = current.clone();
+        updated.benchmark = bench;
+        let id = updated.id.clone();
+        network
+            .update_measure(&owner, &id, updated)
+            .map_err(|e| e.to_string())?;
+        return Ok(Applied::Updated);
     }
     let value = parse_value(value_text)?;
     let period = match undefuse(row.get("period")) {
@@ -144,6 +193,7 @@ fn apply(network: &mut Network, row: &Row) -> Result<Applied, String> {
     }
     updated.value = Some(value);
     updated.period = period;
+    updated.benchmark = bench;
     let source = undefuse(row.get("source"));
     if !source.is_empty() {
         updated.source = Some(source.to_string());
@@ -151,8 +201,9 @@ fn apply(network: &mut Network, row: &Row) -> Result<Applied, String> {
     if updated == *current {
         return Ok(Applied::Unchanged);
     }
+    let measure_id = measure_id.to_string();
     network
-        .update_measure(&owner, measure_id, updated)
+        .update_measure(&owner, &measure_id, updated)
         .map_err(|e| e.to_string())?;
     Ok(Applied::Updated)
 }
@@ -280,7 +331,15 @@ pub fn run(file: &Path, data: &Path, partial: bool) -> u8 {
     let before = network.clone();
     let broken = errors.len();
     let mut tally = Tally::default();
+    let mut groups = Vec::new();
     for row in &rows {
+        if !row.get("group_by").is_empty() || !row.get("group").is_empty() {
+            match group_row(&network, row) {
+                Ok(g) => groups.push(g),
+                Err(message) => errors.push((row.line, message)),
+            }
+            continue;
+        }
         match apply_row(&mut network, row) {
             Ok((applied, children)) => {
                 tally.children += usize::from(children);
@@ -294,6 +353,10 @@ pub fn run(file: &Path, data: &Path, partial: bool) -> u8 {
             Err(message) => errors.push((row.line, message)),
         }
     }
+    let (updated, unchanged, group_errors) = apply_groups(&mut network, groups);
+    tally.updated += updated;
+    tally.unchanged += unchanged;
+    errors.extend(group_errors);
     errors.sort_by_key(|(line, _)| *line);
     let valid = rows.len() - (errors.len() - broken);
     let skipped = if partial && !errors.is_empty() && valid > 0 {

@@ -5,6 +5,7 @@ mod diff;
 mod export;
 mod fmt;
 mod import;
+mod import_breakdowns;
 mod import_children;
 mod new;
 mod stdout;

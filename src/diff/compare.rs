@@ -49,6 +49,7 @@ pub fn network_fields(old: &Network, new: &Network) -> Vec<FieldChange> {
         ("name", |n| Value::text(&n.name)),
         ("id", |n| Value::text(&n.id)),
         ("population", |n| Value::text(&n.population)),
+        ("as_of", |n| Value::opt_text(n.as_of.as_deref())),
         ("notes", |n| Value::text(&n.notes)),
     ];
     compare(Some(old), Some(new), fields)
@@ -236,6 +237,29 @@ fn history_text(m: &Measure) -> Value {
     Value::text(&entries.join("; "))
 }
 
+/// `England 2022/23: 51`.
+fn benchmark_text(m: &Measure) -> Value {
+    Value::opt_text(
+        m.benchmark
+            .as_ref()
+            .map(|(label, v)| format!("{label}: {v}"))
+            .as_deref(),
+    )
+}
+
+/// `Deprivation quintile: 1 most deprived 29, 5 least deprived 41.1; Sex: ...`.
+fn breakdowns_text(m: &Measure) -> Value {
+    let entries: Vec<String> = m
+        .breakdowns
+        .iter()
+        .map(|b| {
+            let groups: Vec<String> = b.groups.iter().map(|(l, v)| format!("{l} {v}")).collect();
+            format!("{}: {}", b.by, groups.join(", "))
+        })
+        .collect();
+    Value::text(&entries.join("; "))
+}
+
 pub fn measures(old: &Network, new: &Network) -> Vec<MeasureDiff> {
     let fields: &[Field<Measure>] = &[
         ("name", |m| Value::text(&m.name)),
@@ -247,7 +271,9 @@ pub fn measures(old: &Network, new: &Network) -> Vec<MeasureDiff> {
         ("amber", |m| Value::number(m.amber)),
         ("period", |m| Value::opt_text(m.period.as_deref())),
         ("source", |m| Value::opt_text(m.source.as_deref())),
+        ("benchmark", benchmark_text),
         ("history", history_text),
+        ("breakdowns", breakdowns_text),
         ("notes", |m| Value::text(&m.notes)),
     ];
     let old_list = owned_measures(old);
@@ -315,6 +341,8 @@ type FindingKey = (
     Option<String>,
     Option<(String, String)>,
     Option<Phase>,
+    // The measure concerned and, for an equity gap, the breakdown's `by`.
+    Option<(String, Option<String>)>,
 );
 
 fn finding_key(network: &Network, f: &Finding) -> FindingKey {
@@ -328,6 +356,10 @@ fn finding_key(network: &Network, f: &Finding) -> FindingKey {
         f.component(network).map(|c| c.id.clone()),
         f.link(network).map(|l| (l.from.clone(), l.to.clone())),
         phase,
+        f.measure(network).map(|m| {
+            let by = f.breakdown.and_then(|b| m.breakdowns.get(b as usize));
+            (m.id.clone(), by.map(|b| b.by.clone()))
+        }),
     )
 }
 

@@ -8,6 +8,7 @@ mod counted;
 mod examine;
 mod hit;
 mod map;
+pub mod measure_view;
 mod overlays;
 mod overview;
 mod panels;

@@ -10,8 +10,11 @@ use super::actions::{OVERDUE, action_status_label, action_status_style};
 use super::counted;
 use super::examine::{ANSWER_WIDTH, answer_label, answer_style, below_target, panel_lead};
 use super::hit::HitMap;
+use super::measure_view;
 use super::text::{fit, fit_padded, number, share, visible, width, with_unit, wrap};
 use super::theme::Theme;
+use crate::analysis::currency::{Date, reference_date};
+use crate::analysis::spc;
 use crate::analysis::{FindingKind, Score, Status, Target, measure_status};
 use crate::app::{Action, App, Panel};
 use crate::model::{Checklist, Component, Link, Measure, Pathway};
@@ -67,8 +70,12 @@ pub fn sparkline(m: &Measure) -> String {
 struct Details<'t> {
     lines: Vec<Line<'static>>,
     cursor_line: Option<usize>,
+    /// The line after the last of the measure under the cursor (its chart and groups).
+    cursor_end: Option<usize>,
     width: usize,
     theme: &'t Theme,
+    /// The date the network's figures are judged at, for stale periods.
+    reference: Option<Date>,
 }
 
 impl Details<'_> {
@@ -163,12 +170,19 @@ impl Details<'_> {
             if let Some(p) = &m.period {
                 facts.push(Span::styled(format!(" {}", fit(p, 12)), dim));
             }
+            facts.extend(measure_view::currency_span(m, self.reference, self.theme));
+            // Twelve points or more are drawn as a chart below instead.
             let spark = sparkline(m);
-            if !spark.is_empty() {
+            if !spark.is_empty() && spc::chart(m).is_none() {
                 facts.push(Span::raw(" "));
                 facts.push(Span::styled(spark, self.theme.heading));
             }
             self.push(Line::from(facts));
+            self.lines
+                .extend(measure_view::extras(m, self.width, self.theme));
+            if marked {
+                self.cursor_end = Some(self.lines.len());
+            }
         }
     }
 
@@ -337,8 +351,10 @@ pub fn details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut d = Details {
         lines: Vec::new(),
         cursor_line: None,
+        cursor_end: None,
         width: inner.width as usize,
         theme,
+        reference: reference_date(app.document()),
     };
     let pathway = app.current_pathway();
     match (pathway, app.selected_component(), app.selected_link()) {
@@ -355,10 +371,13 @@ pub fn details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.dim,
         )),
     }
-    // Scrolled so the measure under the cursor, and the line after it, show.
-    let scroll = d
-        .cursor_line
-        .map_or(0, |c| (c + 2).saturating_sub(inner.height as usize));
+    // Scrolled so the measure under the cursor shows, with its chart and groups where
+    // there is room, its name first.
+    let height = inner.height as usize;
+    let scroll = d.cursor_line.map_or(0, |c| {
+        let end = d.cursor_end.unwrap_or(c + 1).max(c + 1);
+        end.saturating_sub(height).min(c)
+    });
     let text: Vec<Line> = d.lines.into_iter().skip(scroll).collect();
     frame.render_widget(Paragraph::new(text), inner);
 }

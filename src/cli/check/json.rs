@@ -3,6 +3,7 @@
 use serde::Serialize;
 use serde_json::value::RawValue;
 
+use super::measures::{MeasureReport, measure_reports};
 use crate::analysis::{Basis, Finding, Messages, NetworkAnalysis, Target};
 use crate::model::{Network, Pathway};
 
@@ -42,6 +43,7 @@ struct ComponentReport<'a> {
     children: Option<f64>,
     impact: Option<f64>,
     affected: Option<f64>,
+    measures: Vec<MeasureReport<'a>>,
 }
 
 #[derive(Serialize)]
@@ -93,6 +95,7 @@ struct FindingReport<'a> {
     pathway: &'a str,
     component: Option<&'a str>,
     link: Option<LinkRef<'a>>,
+    measure: Option<&'a str>,
     message: String,
 }
 
@@ -148,6 +151,7 @@ pub fn file_report<'a>(
                     children: ca.children,
                     impact: ca.impact,
                     affected: ca.affected,
+                    measures: measure_reports(&c.measures),
                 })
                 .collect(),
         })
@@ -179,6 +183,7 @@ pub fn file_report<'a>(
                 from: &l.from,
                 to: &l.to,
             }),
+            measure: f.measure(network).map(|m| m.id.as_str()),
             message: messages.of(f),
         })
         .collect();

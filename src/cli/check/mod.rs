@@ -2,6 +2,7 @@
 
 mod children;
 mod json;
+mod measures;
 mod text;
 
 use std::io::{IsTerminal, Write};

@@ -3,10 +3,11 @@
 //! update can be made by exporting, filling in values, and importing.
 
 use super::View;
-use crate::analysis::{attainment, measure_status};
+use crate::analysis::currency::{Currency, Date, reference_date};
+use crate::analysis::{attainment, measure_status, spc};
 use crate::model::{Measure, Phase};
 
-pub const HEADER: [&str; 16] = [
+pub const HEADER: [&str; 21] = [
     "pathway",
     "kind",
     "component",
@@ -23,6 +24,11 @@ pub const HEADER: [&str; 16] = [
     "attainment",
     "period",
     "source",
+    "variation",
+    "assurance",
+    "benchmark",
+    "benchmark_label",
+    "currency",
 ];
 
 /// Text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return
@@ -38,8 +44,15 @@ fn number(x: Option<f64>) -> String {
     x.map(|v| v.to_string()).unwrap_or_default()
 }
 
-fn row(pathway: &str, kind: &str, owner: &str, phase: Phase, m: &Measure) -> Vec<String> {
-    vec![
+fn row(
+    pathway: &str,
+    kind: &str,
+    owner: &str,
+    phase: Phase,
+    m: &Measure,
+    reference: Option<Date>,
+) -> Vec<String> {
+    let mut row = vec![
         pathway.to_string(),
         kind.to_string(),
         owner.to_string(),
@@ -57,6 +70,29 @@ fn row(pathway: &str, kind: &str, owner: &str, phase: Phase, m: &Measure) -> Vec
         number(attainment(m).map(|a| (a * 1e4).round() / 1e4)),
         defuse(m.period.as_deref().unwrap_or("")),
         defuse(m.source.as_deref().unwrap_or("")),
+    ];
+    row.extend(trust_columns(m, reference));
+    row
+}
+
+/// `variation`, `assurance` (empty under 12 points), `benchmark`, `benchmark_label` and
+/// `currency` (`stale`, `period not understood`, or empty).
+fn trust_columns(m: &Measure, reference: Option<Date>) -> [String; 5] {
+    let chart = spc::chart(m);
+    let (label, bench) = match &m.benchmark {
+        Some((label, b)) => (defuse(label), b.to_string()),
+        None => (String::new(), String::new()),
+    };
+    [
+        chart
+            .as_ref()
+            .map_or(String::new(), |c| format!("{:?}", c.variation)),
+        chart
+            .as_ref()
+            .map_or(String::new(), |c| format!("{:?}", c.assurance)),
+        bench,
+        label,
+        Currency::of(m, reference).word().to_string(),
     ]
 }
 
@@ -69,10 +105,14 @@ pub fn render(view: &View) -> String {
             .expect("writing to memory cannot fail");
     };
     write(&mut w, &HEADER.map(str::to_string));
+    let reference = reference_date(view.network);
     for (_, pathway) in view.pathways() {
         for c in pathway.components() {
             for m in &c.measures {
-                write(&mut w, &row(&pathway.id, "component", &c.id, c.phase, m));
+                write(
+                    &mut w,
+                    &row(&pathway.id, "component", &c.id, c.phase, m, reference),
+                );
             }
         }
         for l in pathway.links() {
@@ -81,7 +121,10 @@ pub fn render(view: &View) -> String {
                 .map_or(Phase::Prevention, |c| c.phase);
             let owner = format!("{}->{}", l.from, l.to);
             for m in &l.measures {
-                write(&mut w, &row(&pathway.id, "link", &owner, phase, m));
+                write(
+                    &mut w,
+                    &row(&pathway.id, "link", &owner, phase, m, reference),
+                );
             }
         }
     }

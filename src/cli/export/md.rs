@@ -70,6 +70,7 @@ pub fn render(view: &View) -> String {
     weakest(&mut out, view);
     findings(&mut out, view);
     measures(&mut out, view);
+    super::md_trust::render(&mut out, view);
     actions(&mut out, view);
     let end = out.trim_end().len();
     out.truncate(end);

@@ -8,6 +8,7 @@ mod csv;
 mod dot;
 mod md;
 mod md_children;
+mod md_trust;
 mod mermaid;
 mod svg;
 
