@@ -12,8 +12,8 @@ use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::{Result, bail};
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, MouseButton,
-    MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyCode, KeyEventKind, MouseButton, MouseEventKind,
 };
 use crossterm::execute;
 
@@ -77,7 +77,9 @@ pub fn run(options: EditorOptions) -> Result<()> {
 
     let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut terminal = ratatui::init();
-    execute!(stdout(), EnableMouseCapture).ok();
+    // Bracketed paste: pasted text arrives as one event, so its letters and line breaks
+    // never act as keys (a pasted "q" then "y" would quit).
+    execute!(stdout(), EnableMouseCapture, EnableBracketedPaste).ok();
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         event_loop(
             &mut terminal,
@@ -93,7 +95,7 @@ pub fn run(options: EditorOptions) -> Result<()> {
         keeper.write_now(&app);
         keeper.release();
     }
-    execute!(stdout(), DisableMouseCapture).ok();
+    execute!(stdout(), DisableBracketedPaste, DisableMouseCapture).ok();
     if let Err(e) = ratatui::try_restore() {
         // Not eprintln!: it panics when the terminal has gone.
         let _ = writeln!(stderr(), "carepath: could not restore the terminal: {e}");
@@ -216,6 +218,7 @@ fn event_loop(
                 }
             }
             Event::Key(key) if key.kind != KeyEventKind::Release => action_for_key(&app.mode, &key),
+            Event::Paste(text) => Some(crate::app::Action::Paste(text)),
             Event::Mouse(mouse) => match mouse.kind {
                 MouseEventKind::Down(MouseButton::Left) => hits.action_at(mouse.column, mouse.row),
                 MouseEventKind::ScrollDown => scroll(&mut state, app, 0, 3),

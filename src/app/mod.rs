@@ -61,6 +61,9 @@ pub enum Action {
     DeletePathway,
     /// Form, find and confirmation input.
     Input(char),
+    /// Text pasted into the terminal (bracketed paste): goes into the field being typed
+    /// in as text, never as keys.
+    Paste(String),
     Backspace,
     ClearField,
     NextField,
