@@ -18,6 +18,9 @@ pub enum Prompt {
         network: Box<Network>,
         /// What differs, once asked for.
         differences: Option<String>,
+        /// The file changed on disk after these edits were made: restoring them and
+        /// saving would undo that change, so the save asks first.
+        changed_on_disk: bool,
     },
     /// The file changed on disk since it was opened or last saved here.
     Conflict { path: PathBuf },
@@ -26,9 +29,20 @@ pub enum Prompt {
 impl Prompt {
     pub fn question(&self) -> String {
         match self {
-            Prompt::Recover { copy, when, .. } => format!(
-                "Unsaved edits from {when} were recovered ({}). Restore them?",
-                copy.display()
+            Prompt::Recover {
+                copy,
+                when,
+                changed_on_disk,
+                ..
+            } => format!(
+                "Unsaved edits from {when} were recovered ({}).{} Restore them?",
+                copy.display(),
+                if *changed_on_disk {
+                    " The file has changed on disk since they were made: restoring them \
+                     and saving would undo that change."
+                } else {
+                    ""
+                }
             ),
             Prompt::Conflict { path } => format!(
                 "{} has changed on disk since you opened it. Overwrite it with your version?",
@@ -63,12 +77,20 @@ pub enum RecoveryChoice {
 
 impl App {
     /// Offers a recovery copy: the editor opens on this question.
-    pub fn offer_recovery(&mut self, copy: PathBuf, when: String, network: Network) {
+    /// `changed_on_disk`: the file changed after the copy's edits were made.
+    pub fn offer_recovery(
+        &mut self,
+        copy: PathBuf,
+        when: String,
+        network: Network,
+        changed_on_disk: bool,
+    ) {
         self.mode = Mode::Prompt(Prompt::Recover {
             copy,
             when,
             network: Box::new(network),
             differences: None,
+            changed_on_disk,
         });
     }
 
@@ -103,14 +125,26 @@ impl App {
             }
         };
         match (prompt, key) {
-            (Prompt::Recover { network, .. }, 'r') => {
+            (
+                Prompt::Recover {
+                    network,
+                    changed_on_disk,
+                    ..
+                },
+                'r',
+            ) => {
                 // The recovered edits become one change on top of the file: undoable, unsaved.
                 self.restore(*network);
+                if changed_on_disk {
+                    // The save then takes the changed-on-disk path and asks first.
+                    self.disk_hash = None;
+                    self.error("Restored; the file changed on disk since, so a save asks first");
+                }
                 self.recovery_choice = Some(RecoveryChoice::Restored);
             }
             (Prompt::Recover { .. }, 'd') => {
                 self.recovery_choice = Some(RecoveryChoice::Discarded);
-                self.info("Recovered edits discarded");
+                self.info("Recovered edits discarded: kept aside until you next save");
             }
             (
                 Prompt::Recover {
@@ -118,6 +152,7 @@ impl App {
                     when,
                     network,
                     differences,
+                    changed_on_disk,
                 },
                 's',
             ) => {
@@ -130,6 +165,7 @@ impl App {
                     when,
                     network,
                     differences,
+                    changed_on_disk,
                 });
             }
             (Prompt::Conflict { path }, 'o') => return Effect::Overwrite(path),

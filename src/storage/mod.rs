@@ -16,33 +16,38 @@ use crate::model::Network;
 pub use error::{LoadError, Problem, SaveError, TextPosition};
 pub use locate::position_of;
 
-/// Files larger than this are refused before they are read.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// Pathway files larger than this are refused before they are read, and carepath writes
+/// none larger (docs/format.md, "Size"): the canonical form of a 60,000-component network
+/// is about 94 MB, well inside it.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// At most this many broken rules are reported from one file, each with its place.
 pub const MAX_PROBLEMS: usize = 100;
 
 /// Reads, parses and validates a pathway file.
 pub fn load(path: &Path) -> Result<Network, LoadError> {
+    parse(&read_text(path, MAX_FILE_BYTES)?, path)
+}
+
+/// The UTF-8 text of a file of at most `limit` bytes.
+pub fn read_text(path: &Path, limit: u64) -> Result<String, LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_path_buf(),
         source,
     };
     let file = File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(too_large(path, size));
+    if size > limit {
+        return Err(too_large(path, size, limit));
     }
     // The length can change between stat and read (or lie, for special files): read at
     // most one byte past the limit and check again.
     let mut bytes = Vec::with_capacity(size as usize);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(path, bytes.len() as u64));
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(path, bytes.len() as u64, limit));
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let valid = std::str::from_utf8(valid).expect("valid_up_to is valid");
         invalid(
@@ -50,15 +55,14 @@ pub fn load(path: &Path) -> Result<Network, LoadError> {
             Some(position_of(valid, valid.len())),
             "file is not UTF-8 text (a pathway file must be UTF-8)".to_string(),
         )
-    })?;
-    parse(&text, path)
+    })
 }
 
-fn too_large(path: &Path, size: u64) -> LoadError {
+fn too_large(path: &Path, size: u64, limit: u64) -> LoadError {
     LoadError::TooLarge {
         path: path.to_path_buf(),
         size,
-        limit: MAX_FILE_BYTES,
+        limit,
     }
 }
 
@@ -223,9 +227,34 @@ pub fn save(path: &Path, network: &Network) -> Result<(), SaveError> {
     write_atomic(path, to_canonical_string(network).as_bytes())
 }
 
+/// Writes a pathway file atomically (see `write_atomic_unchecked`), refusing one larger
+/// than carepath would read back: nothing is written then, and the old file stays.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    check_size(path, bytes)?;
+    write_atomic_unchecked(path, bytes)
+}
+
+/// A pathway file over `MAX_FILE_BYTES` would not load again: refused before writing.
+fn check_size(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    if bytes.len() as u64 <= MAX_FILE_BYTES {
+        return Ok(());
+    }
+    Err(SaveError {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            format!(
+                "the file would be {} bytes, over the {MAX_FILE_BYTES}-byte limit carepath reads; nothing was written (split the network into smaller files)",
+                bytes.len()
+            ),
+        ),
+    })
+}
+
 /// Writes a temporary file beside `path`, syncs it, and renames it over `path`, so the
 /// old file stays whole if anything fails. A symbolic link is followed, not replaced.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+/// No size limit: for exports and recovery copies.
+pub fn write_atomic_unchecked(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     let fail = |source| SaveError {
         path: path.to_path_buf(),
         source,
@@ -260,6 +289,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
 
 /// Writes a new file atomically, refusing to replace anything already at `path`.
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    check_size(path, bytes)?;
     let fail = |source| SaveError {
         path: path.to_path_buf(),
         source,

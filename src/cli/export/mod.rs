@@ -157,7 +157,7 @@ pub fn run(file: &Path, format: Format, out: Option<&PathBuf>) -> u8 {
                 exit::BAD_INPUT
             }
         }
-        Some(path) => match storage::write_atomic(path, text.as_bytes()) {
+        Some(path) => match storage::write_atomic_unchecked(path, text.as_bytes()) {
             Ok(()) => exit::OK,
             Err(e) => {
                 eprintln!("{e}");
