@@ -146,6 +146,10 @@ fn open(options: &EditorOptions) -> Result<(App, Option<Network>)> {
             app.disk_hash = std::fs::read(path).ok().map(|b| content_hash(&b));
             (app, Some(doc))
         }
+        Some(path) if path.is_symlink() => {
+            let e = std::io::Error::from(std::io::ErrorKind::NotFound);
+            bail!("{}", storage::dangling(path, e))
+        }
         Some(path) => {
             // A mistyped command ("carepath chekc") must not quietly become a new file.
             if path.extension().is_none_or(|e| e != "ron") {
@@ -319,11 +323,15 @@ fn save(app: &mut App, keeper: &Keeper, path: PathBuf, force: bool) {
     }
     let text = storage::to_canonical_string(app.document());
     let result = storage::write_atomic(&path, text.as_bytes()).map_err(|e| e.source.to_string());
+    let notice = result.as_ref().ok().and_then(|w| w.notice.clone());
     if result.is_ok() {
         app.disk_hash = Some(content_hash(text.as_bytes()));
         keeper.saved(&path);
     }
-    app.saved(path, result);
+    app.saved(path, result.map(|_| ()));
+    if let Some(notice) = notice {
+        app.info(format!("Saved; {notice}"));
+    }
 }
 
 /// Keeps this session's recovery copy up to date, and its lock on the file.

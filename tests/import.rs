@@ -394,3 +394,22 @@ fn formula_guard_from_export_is_taken_off() {
     assert_eq!(m.period.as_deref(), Some("=2021/22"));
     assert_eq!(m.source.as_deref(), Some("@NPDA"));
 }
+
+#[test]
+fn a_read_only_file_is_refused_unless_forced_and_stays_read_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let case = Case::new();
+    std::fs::set_permissions(&case.file, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let csv = format!("{HEADER}t1d,gp-recognition,dka,21.5,2021/22,\n");
+    let run = case.import(&csv, &[]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("read-only"), "{}", run.stderr);
+    assert!(run.stderr.contains("--force"), "{}", run.stderr);
+    assert!(case.unchanged());
+
+    let run = case.import(&csv, &["--force"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(dka(&case.network()).value, Some(21.5));
+    let mode = std::fs::metadata(&case.file).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o444);
+}

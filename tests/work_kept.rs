@@ -70,3 +70,112 @@ fn nothing_carepath_writes_is_over_the_size_limit_it_reads() {
     storage::write_atomic(&path, at).unwrap();
     assert_eq!(fs::metadata(&path).unwrap().len(), storage::MAX_FILE_BYTES);
 }
+
+fn carepath_in(dir: &std::path::Path, args: &[&str]) -> common::cli::Run {
+    common::cli::carepath(dir, args)
+}
+
+#[test]
+fn fmt_refuses_a_read_only_file_unless_forced() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("t1d.ron");
+    let messy = example().replace("    ", "  ");
+    fs::write(&file, &messy).unwrap();
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o444)).unwrap();
+    let run = carepath_in(dir.path(), &["fmt", "t1d.ron"]);
+    assert_eq!(run.code, Some(2), "{}", run.stdout);
+    assert!(run.stderr.contains("t1d.ron"), "{}", run.stderr);
+    assert!(run.stderr.contains("read-only"), "{}", run.stderr);
+    assert_eq!(fs::read_to_string(&file).unwrap(), messy);
+
+    let run = carepath_in(dir.path(), &["fmt", "--force", "t1d.ron"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(fs::read_to_string(&file).unwrap(), example());
+    let mode = fs::metadata(&file).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o444, "stays read-only");
+}
+
+#[test]
+fn a_save_that_breaks_a_hard_link_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("t1d.ron");
+    fs::write(&file, example().replace("    ", "  ")).unwrap();
+    fs::hard_link(&file, dir.path().join("other-name.ron")).unwrap();
+    let run = carepath_in(dir.path(), &["fmt", "t1d.ron"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stderr.contains("had 2 hard links"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("other names keep the old text"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_export_never_writes_over_a_pathway_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("t1d.ron");
+    fs::write(&file, example()).unwrap();
+    fs::write(dir.path().join("other.ron"), example()).unwrap();
+    for out in ["t1d.ron", "./t1d.ron", "other.ron"] {
+        let run = carepath_in(
+            dir.path(),
+            &["export", "t1d.ron", "--format", "dot", "-o", out],
+        );
+        assert_eq!(run.code, Some(2), "{out}: {}", run.stderr);
+        assert!(run.stderr.contains("is a pathway file"), "{}", run.stderr);
+    }
+    assert_eq!(fs::read_to_string(&file).unwrap(), example());
+    assert_eq!(
+        fs::read_to_string(dir.path().join("other.ron")).unwrap(),
+        example()
+    );
+    let run = carepath_in(
+        dir.path(),
+        &["export", "t1d.ron", "--format", "dot", "-o", "t1d.dot"],
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+}
+
+#[test]
+fn a_save_keeps_the_file_s_group() {
+    use std::os::unix::fs::MetadataExt;
+    // Running as root, the owner is kept too; as a user, a group the user belongs to.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("t1d.ron");
+    fs::write(&file, example().replace("    ", "  ")).unwrap();
+    let me = fs::metadata(&file).unwrap();
+    let (uid, gid) = if me.uid() == 0 {
+        (4242, 4343)
+    } else {
+        (me.uid(), me.gid())
+    };
+    if std::os::unix::fs::chown(&file, Some(uid), Some(gid)).is_err() {
+        return; // Cannot set up the case here (not root): nothing to check.
+    }
+    let run = carepath_in(dir.path(), &["fmt", "t1d.ron"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let after = fs::metadata(&file).unwrap();
+    assert_eq!((after.uid(), after.gid()), (uid, gid));
+}
+
+#[test]
+fn a_dangling_symlink_is_reported_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("gone/t1d.ron", dir.path().join("link.ron")).unwrap();
+    for args in [
+        &["check", "link.ron"][..],
+        &["link.ron"],
+        &["fmt", "link.ron"],
+    ] {
+        let run = carepath_in(dir.path(), args);
+        assert_eq!(run.code, Some(2), "{args:?}");
+        assert!(
+            run.stderr
+                .contains("link.ron: a symbolic link to gone/t1d.ron, which does not exist"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}

@@ -6,7 +6,7 @@ use crate::storage;
 
 use super::exit;
 
-pub fn run(files: &[PathBuf], check: bool) -> u8 {
+pub fn run(files: &[PathBuf], check: bool, force: bool) -> u8 {
     let mut failed = false;
     let mut changed = false;
     for path in files {
@@ -28,11 +28,24 @@ pub fn run(files: &[PathBuf], check: bool) -> u8 {
         changed = true;
         if check {
             super::stdout::write(&format!("{}: not in canonical form\n", path.display()));
-        } else if let Err(e) = storage::write_atomic(path, canonical.as_bytes()) {
-            eprintln!("{e}");
-            failed = true;
         } else {
-            super::stdout::write(&format!("{}: formatted\n", path.display()));
+            let write = if force {
+                storage::write_atomic_forced
+            } else {
+                storage::write_atomic
+            };
+            match write(path, canonical.as_bytes()) {
+                Err(e) => {
+                    eprintln!("{e}");
+                    failed = true;
+                }
+                Ok(written) => {
+                    super::stdout::write(&format!("{}: formatted\n", path.display()));
+                    if let Some(notice) = written.notice {
+                        eprintln!("carepath: {notice}");
+                    }
+                }
+            }
         }
     }
     if failed {

@@ -232,7 +232,7 @@ fn csv_message(e: &csv::Error) -> String {
     }
 }
 
-pub fn run(file: &Path, data: &Path, partial: bool) -> u8 {
+pub fn run(file: &Path, data: &Path, partial: bool, force: bool) -> u8 {
     let name = data.display().to_string();
     let mut network = match storage::load(file) {
         Ok(n) => n,
@@ -286,11 +286,24 @@ pub fn run(file: &Path, data: &Path, partial: bool) -> u8 {
         );
         return exit::BAD_INPUT;
     }
-    if network != before
-        && let Err(e) = storage::save(file, &network)
-    {
-        eprintln!("{e}");
-        return exit::BAD_INPUT;
+    if network != before {
+        let text = storage::to_canonical_string(&network);
+        let write = if force {
+            storage::write_atomic_forced
+        } else {
+            storage::write_atomic
+        };
+        match write(file, text.as_bytes()) {
+            Err(e) => {
+                eprintln!("{e}");
+                return exit::BAD_INPUT;
+            }
+            Ok(written) => {
+                if let Some(notice) = written.notice {
+                    eprintln!("carepath: {notice}");
+                }
+            }
+        }
     }
     println!(
         "{}: {} measure value{} updated from {name} ({} unchanged, {} without a value{})",

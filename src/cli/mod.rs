@@ -65,6 +65,9 @@ pub enum Command {
         /// Change nothing; exit 1 if a file is not in canonical form.
         #[arg(long)]
         check: bool,
+        /// Rewrite read-only files too (they stay read-only).
+        #[arg(long, conflicts_with = "check")]
+        force: bool,
     },
     /// What changed between two versions of a file, in pathway terms.
     ///
@@ -104,6 +107,9 @@ pub enum Command {
         /// Apply the valid rows and list the others, instead of writing nothing.
         #[arg(long)]
         partial: bool,
+        /// Update a read-only file too (it stays read-only).
+        #[arg(long)]
+        force: bool,
     },
     /// Create a new network with one pathway. Never overwrites a file.
     New {
@@ -150,7 +156,11 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             fail_on,
         } => check::run(&files, format, fail_on),
-        Command::Fmt { files, check } => fmt::run(&files, check),
+        Command::Fmt {
+            files,
+            check,
+            force,
+        } => fmt::run(&files, check, force),
         Command::Diff {
             old,
             new,
@@ -166,7 +176,8 @@ pub fn run(cli: Cli) -> ExitCode {
             file,
             data,
             partial,
-        } => import::run(&file, &data, partial),
+            force,
+        } => import::run(&file, &data, partial, force),
         Command::New { file, condition } => new::run(&file, condition.into()),
     };
     ExitCode::from(code)

@@ -3,10 +3,11 @@
 
 mod error;
 mod locate;
+mod write;
 
-use std::fs::{self, File};
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
 
 use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
@@ -15,6 +16,7 @@ use crate::model::Network;
 
 pub use error::{LoadError, Problem, SaveError, TextPosition};
 pub use locate::position_of;
+pub use write::{Written, write_atomic, write_atomic_forced, write_atomic_unchecked, write_new};
 
 /// Pathway files larger than this are refused before they are read, and carepath writes
 /// none larger (docs/format.md, "Size"): the canonical form of a 60,000-component network
@@ -35,7 +37,7 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, LoadError> {
         path: path.to_path_buf(),
         source,
     };
-    let file = File::open(path).map_err(io)?;
+    let file = File::open(path).map_err(|e| dangling(path, e))?;
     let size = file.metadata().map_err(io)?.len();
     if size > limit {
         return Err(too_large(path, size, limit));
@@ -56,6 +58,28 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, LoadError> {
             "file is not UTF-8 text (a pathway file must be UTF-8)".to_string(),
         )
     })
+}
+
+/// "No such file" for a symbolic link whose target has gone says so, and names the target.
+pub fn dangling(path: &Path, e: std::io::Error) -> LoadError {
+    let target = std::fs::symlink_metadata(path)
+        .ok()
+        .filter(|m| m.file_type().is_symlink())
+        .and_then(|_| std::fs::read_link(path).ok());
+    let source = match target {
+        Some(to) if e.kind() == std::io::ErrorKind::NotFound => std::io::Error::new(
+            e.kind(),
+            format!(
+                "a symbolic link to {}, which does not exist (a dangling link)",
+                crate::text::visible(&to.display().to_string())
+            ),
+        ),
+        _ => e,
+    };
+    LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 fn too_large(path: &Path, size: u64, limit: u64) -> LoadError {
@@ -223,91 +247,6 @@ fn unescape_apostrophes(text: &str) -> String {
 }
 
 /// Writes a network in canonical form, atomically.
-pub fn save(path: &Path, network: &Network) -> Result<(), SaveError> {
+pub fn save(path: &Path, network: &Network) -> Result<Written, SaveError> {
     write_atomic(path, to_canonical_string(network).as_bytes())
-}
-
-/// Writes a pathway file atomically (see `write_atomic_unchecked`), refusing one larger
-/// than carepath would read back: nothing is written then, and the old file stays.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    check_size(path, bytes)?;
-    write_atomic_unchecked(path, bytes)
-}
-
-/// A pathway file over `MAX_FILE_BYTES` would not load again: refused before writing.
-fn check_size(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    if bytes.len() as u64 <= MAX_FILE_BYTES {
-        return Ok(());
-    }
-    Err(SaveError {
-        path: path.to_path_buf(),
-        source: std::io::Error::new(
-            std::io::ErrorKind::FileTooLarge,
-            format!(
-                "the file would be {} bytes, over the {MAX_FILE_BYTES}-byte limit carepath reads; nothing was written (split the network into smaller files)",
-                bytes.len()
-            ),
-        ),
-    })
-}
-
-/// Writes a temporary file beside `path`, syncs it, and renames it over `path`, so the
-/// old file stays whole if anything fails. A symbolic link is followed, not replaced.
-/// No size limit: for exports and recovery copies.
-pub fn write_atomic_unchecked(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let fail = |source| SaveError {
-        path: path.to_path_buf(),
-        source,
-    };
-    let target: PathBuf = match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path).map_err(fail)?,
-        _ => path.to_path_buf(),
-    };
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".carepath-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
-    if let Ok(meta) = fs::metadata(&target) {
-        tmp.as_file()
-            .set_permissions(meta.permissions())
-            .map_err(fail)?;
-    }
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(&target).map_err(|e| fail(e.error))?;
-    // Sync the directory so the rename itself survives a power cut.
-    if let Ok(d) = File::open(&dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
-}
-
-/// Writes a new file atomically, refusing to replace anything already at `path`.
-pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    check_size(path, bytes)?;
-    let fail = |source| SaveError {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".carepath-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist_noclobber(path).map_err(|e| fail(e.error))?;
-    if let Ok(d) = File::open(&dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
 }

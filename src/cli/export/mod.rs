@@ -157,12 +157,37 @@ pub fn run(file: &Path, format: Format, out: Option<&PathBuf>) -> u8 {
                 exit::BAD_INPUT
             }
         }
+        Some(path) if would_replace_a_pathway(file, path) => {
+            eprintln!(
+                "{}: is a pathway file; an export never writes over one (choose another -o)",
+                crate::text::visible(&path.display().to_string())
+            );
+            exit::BAD_INPUT
+        }
         Some(path) => match storage::write_atomic_unchecked(path, text.as_bytes()) {
-            Ok(()) => exit::OK,
+            Ok(written) => {
+                if let Some(notice) = written.notice {
+                    eprintln!("carepath: {notice}");
+                }
+                exit::OK
+            }
             Err(e) => {
                 eprintln!("{e}");
                 exit::BAD_INPUT
             }
         },
     }
+}
+
+/// `export F -o F`, or onto any existing `.ron` file: the export would replace the
+/// network itself with a diagram.
+fn would_replace_a_pathway(file: &Path, out: &Path) -> bool {
+    let same = match (std::fs::canonicalize(file), std::fs::canonicalize(out)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    same || (out.exists()
+        && out
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("ron")))
 }
