@@ -13,7 +13,7 @@ pub fn run(files: &[PathBuf], check: bool, force: bool) -> u8 {
         let network = match storage::load(path) {
             Ok(n) => n,
             Err(e) => {
-                eprintln!("{e}");
+                errorln!("{e}");
                 failed = true;
                 continue;
             }
@@ -36,13 +36,13 @@ pub fn run(files: &[PathBuf], check: bool, force: bool) -> u8 {
             };
             match write(path, canonical.as_bytes()) {
                 Err(e) => {
-                    eprintln!("{e}");
+                    errorln!("{e}");
                     failed = true;
                 }
                 Ok(written) => {
                     super::stdout::write(&format!("{}: formatted\n", path.display()));
                     if let Some(notice) = written.notice {
-                        eprintln!("carepath: {notice}");
+                        errorln!("carepath: {notice}");
                     }
                 }
             }

@@ -237,7 +237,7 @@ pub fn run(file: &Path, data: &Path, partial: bool, force: bool) -> u8 {
     let mut network = match storage::load(file) {
         Ok(n) => n,
         Err(e) => {
-            eprintln!("{e}");
+            errorln!("{e}");
             return exit::BAD_INPUT;
         }
     };
@@ -245,10 +245,10 @@ pub fn run(file: &Path, data: &Path, partial: bool, force: bool) -> u8 {
         Ok(r) => r,
         Err((line, message)) => {
             match line {
-                0 => eprintln!("{name}: {message}"),
-                l => eprintln!("{name}:{l}: {message}"),
+                0 => errorln!("{name}: {message}"),
+                l => errorln!("{name}:{l}: {message}"),
             }
-            eprintln!("{}: nothing written", file.display());
+            errorln!("{}: nothing written", file.display());
             return exit::BAD_INPUT;
         }
     };
@@ -270,7 +270,7 @@ pub fn run(file: &Path, data: &Path, partial: bool, force: bool) -> u8 {
         ""
     };
     for (line, message) in &errors {
-        eprintln!("{name}:{line}: {message}{skipped}");
+        errorln!("{name}:{line}: {message}{skipped}");
     }
     if !errors.is_empty() && (!partial || valid == 0) {
         let hint = if partial {
@@ -278,7 +278,7 @@ pub fn run(file: &Path, data: &Path, partial: bool, force: bool) -> u8 {
         } else {
             "; fix them, or use --partial to apply the valid rows"
         };
-        eprintln!(
+        errorln!(
             "{}: nothing written: {} row{} with errors{hint}",
             file.display(),
             errors.len(),
@@ -295,18 +295,18 @@ pub fn run(file: &Path, data: &Path, partial: bool, force: bool) -> u8 {
         };
         match write(file, text.as_bytes()) {
             Err(e) => {
-                eprintln!("{e}");
+                errorln!("{e}");
                 return exit::BAD_INPUT;
             }
             Ok(written) => {
                 if let Some(notice) = written.notice {
-                    eprintln!("carepath: {notice}");
+                    errorln!("carepath: {notice}");
                 }
             }
         }
     }
-    println!(
-        "{}: {} measure value{} updated from {name} ({} unchanged, {} without a value{})",
+    super::stdout::write(&format!(
+        "{}: {} measure value{} updated from {name} ({} unchanged, {} without a value{})\n",
         file.display(),
         tally.updated,
         if tally.updated == 1 { "" } else { "s" },
@@ -317,6 +317,6 @@ pub fn run(file: &Path, data: &Path, partial: bool, force: bool) -> u8 {
         } else {
             format!(", {} skipped", errors.len())
         }
-    );
+    ));
     exit::OK
 }

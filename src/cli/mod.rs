@@ -1,5 +1,12 @@
 //! The command line of DESIGN §6: one file per command.
 
+/// `eprintln!` that never panics (stderr closed or full): see `stdout::error_line`.
+macro_rules! errorln {
+    ($($arg:tt)*) => {
+        $crate::cli::stdout::error_line(&format!($($arg)*))
+    };
+}
+
 mod check;
 mod diff;
 mod export;
@@ -145,7 +152,7 @@ pub fn run(cli: Cli) -> ExitCode {
         return match crate::tui::run(options) {
             Ok(()) => ExitCode::from(exit::OK),
             Err(e) => {
-                eprintln!("carepath: {e:#}");
+                errorln!("carepath: {e:#}");
                 ExitCode::from(exit::BAD_INPUT)
             }
         };
@@ -180,5 +187,10 @@ pub fn run(cli: Cli) -> ExitCode {
         } => import::run(&file, &data, partial, force),
         Command::New { file, condition } => new::run(&file, condition.into()),
     };
+    // Output that could not be written (a full disk, a closed stdout) is not success.
+    if let Some(e) = stdout::failure() {
+        errorln!("carepath: could not write the output: {e}");
+        return ExitCode::from(exit::BAD_INPUT);
+    }
     ExitCode::from(code)
 }

@@ -27,7 +27,7 @@ pub fn new_network(path: &Path, condition: Condition) -> Network {
 
 pub fn run(path: &Path, condition: Condition) -> u8 {
     if path.exists() {
-        eprintln!(
+        errorln!(
             "{}: already exists; carepath new never overwrites a file",
             path.display()
         );
@@ -40,7 +40,7 @@ pub fn run(path: &Path, condition: Condition) -> u8 {
             exit::OK
         }
         Err(e) => {
-            eprintln!("{e}");
+            errorln!("{e}");
             exit::BAD_INPUT
         }
     }

@@ -3,7 +3,7 @@
 mod json;
 mod text;
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::ValueEnum;
@@ -55,7 +55,7 @@ pub fn run(files: &[PathBuf], format: Format, fail_on: Option<FailOn>) -> u8 {
                 loaded.push((path.display().to_string(), network, analysis));
             }
             Err(e) => {
-                eprintln!("{e}");
+                errorln!("{e}");
                 failed = true;
             }
         }
@@ -85,14 +85,8 @@ pub fn run(files: &[PathBuf], format: Format, fail_on: Option<FailOn>) -> u8 {
         }
     };
     // A reader that has gone (`carepath check ... | head`) is not an error worth a word;
-    // print! would panic there. Any other failure to write is.
-    let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout
-        .write_all(out.as_bytes())
-        .and_then(|()| stdout.flush())
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        eprintln!("carepath: could not write the report: {e}");
+    // print! would panic there. Any other failure to write is (`cli::run` says so).
+    if !super::stdout::write(&out) {
         return exit::BAD_INPUT;
     }
     if failed {

@@ -89,7 +89,7 @@ pub fn run(old: PathBuf, new: PathBuf, git_args: &[OsString], format: Format) ->
     let sides = match sides(old, new, git_args) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("carepath diff: {e}");
+            errorln!("carepath diff: {e}");
             return exit::BAD_INPUT;
         }
     };
@@ -113,7 +113,7 @@ pub fn run(old: PathBuf, new: PathBuf, git_args: &[OsString], format: Format) ->
                 return exit::OK;
             }
             for e in &errors {
-                eprintln!("{e}");
+                errorln!("{e}");
             }
             return exit::BAD_INPUT;
         }

@@ -143,22 +143,19 @@ pub fn run(file: &Path, format: Format, out: Option<&PathBuf>) -> u8 {
     let network = match storage::load(file) {
         Ok(n) => n,
         Err(e) => {
-            eprintln!("{e}");
+            errorln!("{e}");
             return exit::BAD_INPUT;
         }
     };
     let text = render(&network, format);
     match out {
+        // A failure to write is reported by `cli::run`.
         None => {
-            if stdout::write(&text) {
-                exit::OK
-            } else {
-                eprintln!("carepath export: could not write to stdout");
-                exit::BAD_INPUT
-            }
+            stdout::write(&text);
+            exit::OK
         }
         Some(path) if would_replace_a_pathway(file, path) => {
-            eprintln!(
+            errorln!(
                 "{}: is a pathway file; an export never writes over one (choose another -o)",
                 crate::text::visible(&path.display().to_string())
             );
@@ -167,12 +164,12 @@ pub fn run(file: &Path, format: Format, out: Option<&PathBuf>) -> u8 {
         Some(path) => match storage::write_atomic_unchecked(path, text.as_bytes()) {
             Ok(written) => {
                 if let Some(notice) = written.notice {
-                    eprintln!("carepath: {notice}");
+                    errorln!("carepath: {notice}");
                 }
                 exit::OK
             }
             Err(e) => {
-                eprintln!("{e}");
+                errorln!("{e}");
                 exit::BAD_INPUT
             }
         },
