@@ -27,7 +27,7 @@ pub fn run(files: &[PathBuf], check: bool, force: bool) -> u8 {
         }
         changed = true;
         if check {
-            super::stdout::write(&format!("{}: not in canonical form\n", path.display()));
+            super::stdout::write_text(&format!("{}: not in canonical form\n", path.display()));
         } else {
             let write = if force {
                 storage::write_atomic_forced
@@ -40,7 +40,7 @@ pub fn run(files: &[PathBuf], check: bool, force: bool) -> u8 {
                     failed = true;
                 }
                 Ok(written) => {
-                    super::stdout::write(&format!("{}: formatted\n", path.display()));
+                    super::stdout::write_text(&format!("{}: formatted\n", path.display()));
                     if let Some(notice) = written.notice {
                         errorln!("carepath: {notice}");
                     }

@@ -305,7 +305,7 @@ pub fn run(file: &Path, data: &Path, partial: bool, force: bool) -> u8 {
             }
         }
     }
-    super::stdout::write(&format!(
+    super::stdout::write_text(&format!(
         "{}: {} measure value{} updated from {name} ({} unchanged, {} without a value{})\n",
         file.display(),
         tally.updated,

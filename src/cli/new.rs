@@ -36,7 +36,7 @@ pub fn run(path: &Path, condition: Condition) -> u8 {
     let network = new_network(path, condition);
     match storage::write_new(path, storage::to_canonical_string(&network).as_bytes()) {
         Ok(_) => {
-            super::stdout::write(&format!("{}: created\n", path.display()));
+            super::stdout::write_text(&format!("{}: created\n", path.display()));
             exit::OK
         }
         Err(e) => {

@@ -29,6 +29,12 @@ fn fail(why: String) {
     failed.get_or_insert(why);
 }
 
+/// Writes a message or report (not an export) to stdout, control and bidirectional
+/// characters from files and paths made visible (`text::visible_lines`).
+pub fn write_text(text: &str) -> bool {
+    write(&crate::text::visible_lines(text))
+}
+
 /// Why stdout could not be written, if it could not.
 pub fn failure() -> Option<String> {
     FAILED.lock().unwrap_or_else(|p| p.into_inner()).clone()
@@ -37,6 +43,7 @@ pub fn failure() -> Option<String> {
 /// Writes a line to stderr; if stderr cannot be written either, there is nowhere left to
 /// say anything, and the exit code speaks alone.
 pub fn error_line(text: &str) {
+    let text = crate::text::visible_lines(text);
     let mut err = std::io::stderr().lock();
     let _ = err
         .write_all(text.as_bytes())

@@ -68,8 +68,9 @@ pub fn run(files: &[PathBuf], format: Format, fail_on: Option<FailOn>) -> u8 {
                     .map(|(file, n, a)| json::file_report(file.clone(), n, a))
                     .collect(),
             };
-            let mut out =
-                serde_json::to_string_pretty(&report).expect("the report has only finite numbers");
+            let mut out = crate::text::json_escaped(
+                serde_json::to_string_pretty(&report).expect("the report has only finite numbers"),
+            );
             out.push('\n');
             out
         }
@@ -79,7 +80,11 @@ pub fn run(files: &[PathBuf], format: Format, fail_on: Option<FailOn>) -> u8 {
             };
             let reports: Vec<String> = loaded
                 .iter()
-                .map(|(file, n, a)| text::report(file, n, a, &paint))
+                .map(|(file, n, a)| {
+                    // Nothing from a file reaches the terminal raw: names, notes, the path.
+                    let visible = crate::text::visible_network(n);
+                    text::report(&crate::text::visible(file), &visible, a, &paint)
+                })
                 .collect();
             reports.join("\n")
         }

@@ -123,7 +123,13 @@ pub fn strength_text(s: Option<f64>) -> String {
 /// Text from a file on one line: control characters (newlines included) become spaces.
 pub fn one_line(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
