@@ -143,7 +143,11 @@ fn open(options: &EditorOptions) -> Result<(App, Option<Network>)> {
         Some(path) if path.exists() => {
             let doc = storage::load(path).map_err(|e| not_loaded(path, &e))?;
             let mut app = App::new(doc.clone(), Some(path.clone()), true);
-            app.disk_hash = std::fs::read(path).ok().map(|b| content_hash(&b));
+            let bytes = std::fs::read(path).unwrap_or_default();
+            app.disk_hash = Some(content_hash(&bytes));
+            if bytes.starts_with("\u{feff}".as_bytes()) {
+                app.info("The file starts with a byte-order mark: saving drops it");
+            }
             (app, Some(doc))
         }
         Some(path) if path.is_symlink() => {

@@ -97,13 +97,18 @@ fn invalid(path: &Path, position: Option<TextPosition>, message: String) -> Load
     }
 }
 
-/// Parses and validates pathway text; `path` names it in errors.
+/// A UTF-8 byte-order mark, which some Windows editors put at the start of a file.
+pub const BOM: char = '\u{feff}';
+
+/// Parses and validates pathway text; `path` names it in errors. A byte-order mark at
+/// the start is accepted (and not written back: the canonical form has none).
 pub fn parse(text: &str, path: &Path) -> Result<Network, LoadError> {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
     // Option values are read bare whether or not the file enables implicit_some.
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
     let network: Network = options.from_str(text).map_err(|e| {
         let position = token_position(text, e.span.start);
-        invalid(path, Some(position), syntax_message(&e.code))
+        invalid(path, Some(position), short_quotes(&syntax_message(&e.code)))
     })?;
     let violations = network.validate();
     if violations.is_empty() {
@@ -117,7 +122,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Network, LoadError> {
         .take(MAX_PROBLEMS)
         .map(|v| Problem {
             position: locate::locate(text, &v.path),
-            message: v.error.to_string(),
+            message: short_quotes(&v.error.to_string()),
         })
         .collect();
     if total > MAX_PROBLEMS {
@@ -191,11 +196,51 @@ fn syntax_message(code: &ron::Error) -> String {
         E::Eof => {
             "unexpected end of file: the file is cut short or a bracket is not closed".to_string()
         }
+        E::SuggestRawIdentifier(word) if word.starts_with(|c: char| c.is_ascii_digit()) => {
+            format!(
+                "\"{word}\" cannot start a field: a number cannot contain a comma (write 25.6, not 25,6)"
+            )
+        }
+        E::SuggestRawIdentifier(word) | E::InvalidIdentifier(word) => {
+            format!("\"{word}\" is not a field name here (is text missing its double quotes?)")
+        }
         E::ExceededRecursionLimit => {
             "brackets nested too deeply (a pathway file needs only a few levels)".to_string()
         }
         other => other.to_string(),
     }
+}
+
+/// An error quotes at most `QUOTE_CHARS` characters of a value: a 16 KB name would bury
+/// the message (and the terminal). Quoted parts longer than that are cut with `…`.
+const QUOTE_CHARS: usize = 80;
+
+fn short_quotes(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(1024));
+    let mut quoted: Option<String> = None;
+    for c in message.chars() {
+        match (&mut quoted, c) {
+            (None, '"') => quoted = Some(String::new()),
+            (None, c) => out.push(c),
+            (Some(q), '"') => {
+                out.push('"');
+                if q.chars().count() > QUOTE_CHARS {
+                    out.extend(q.chars().take(QUOTE_CHARS - 1));
+                    out.push('…');
+                } else {
+                    out.push_str(q);
+                }
+                out.push('"');
+                quoted = None;
+            }
+            (Some(q), c) => q.push(c),
+        }
+    }
+    if let Some(q) = quoted {
+        out.push('"');
+        out.extend(q.chars().take(QUOTE_CHARS));
+    }
+    out
 }
 
 /// "Phase" -> "phase", "LinkKind" -> "link kind".
