@@ -6,13 +6,15 @@
 //! `update_measure`, on a copy; the file is written (canonical, atomic) only when every
 //! row is valid, or with `--partial` when at least one is. See docs/import.md.
 
+mod apply;
+
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::model::{Measure, MeasureOwner, Network};
 use crate::storage;
 
 use super::exit;
+use apply::{Applied, Pending};
 
 const REQUIRED: [&str; 4] = ["pathway", "component", "measure", "value"];
 const OPTIONAL: [&str; 2] = ["period", "source"];
@@ -24,18 +26,15 @@ struct Row {
 }
 
 impl Row {
+    /// The cell, trimmed.
     fn get(&self, column: &str) -> &str {
-        self.cells.get(column).map_or("", |s| s.trim())
+        self.raw(column).trim()
     }
-}
 
-/// What applying one row did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Applied {
-    Updated,
-    Unchanged,
-    /// An empty value cell: nothing to update.
-    Blank,
+    /// The cell as written.
+    fn raw(&self, column: &str) -> &str {
+        self.cells.get(column).map_or("", String::as_str)
+    }
 }
 
 /// Counts for the summary line.
@@ -44,114 +43,6 @@ struct Tally {
     updated: usize,
     unchanged: usize,
     blank: usize,
-}
-
-/// Export writes `'` before text a spreadsheet would run as a formula; take it off again.
-fn undefuse(text: &str) -> &str {
-    match text.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
-        _ => text,
-    }
-}
-
-/// A finite number; a trailing `%` is allowed, as spreadsheets write percentages so.
-fn parse_value(text: &str) -> Result<f64, String> {
-    let number = text.strip_suffix('%').unwrap_or(text).trim();
-    match number.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
-        Ok(_) => Err(format!("value \"{text}\" is not a finite number")),
-        Err(_) => Err(format!("value \"{text}\" is not a number")),
-    }
-}
-
-/// `from->to` (or `from→to`) names a link; anything else a component.
-fn owner_of(cell: &str) -> MeasureOwner {
-    let split = cell.split_once("->").or_else(|| cell.split_once('→'));
-    match split {
-        Some((from, to)) => MeasureOwner::Link {
-            from: from.trim().to_string(),
-            to: to.trim().to_string(),
-        },
-        None => MeasureOwner::Component(cell.to_string()),
-    }
-}
-
-/// Applies one row to `network`, or says why it cannot be applied.
-fn apply(network: &mut Network, row: &Row) -> Result<Applied, String> {
-    for column in ["pathway", "component", "measure"] {
-        if row.get(column).is_empty() {
-            return Err(format!("{column} is empty"));
-        }
-    }
-    let pathway_id = row.get("pathway");
-    let pathway = network
-        .pathway(pathway_id)
-        .ok_or_else(|| format!("unknown pathway \"{pathway_id}\""))?;
-    let owner = owner_of(row.get("component"));
-    let measures: &[Measure] = match &owner {
-        MeasureOwner::Component(id) => pathway
-            .component(id)
-            .map(|c| &c.measures[..])
-            .ok_or_else(|| format!("pathway \"{pathway_id}\" has no component \"{id}\""))?,
-        MeasureOwner::Link { from, to } => pathway
-            .link(from, to)
-            .map(|l| &l.measures[..])
-            .ok_or_else(|| format!("pathway \"{pathway_id}\" has no link \"{from}->{to}\""))?,
-    };
-    let measure_id = row.get("measure");
-    let current = measures
-        .iter()
-        .find(|m| m.id == measure_id)
-        .ok_or_else(|| {
-            let where_ = match &owner {
-                MeasureOwner::Component(id) => format!("component \"{id}\""),
-                MeasureOwner::Link { from, to } => format!("link \"{from}->{to}\""),
-            };
-            format!("{where_} has no measure \"{measure_id}\"")
-        })?;
-    let value_text = row.get("value");
-    if value_text.is_empty() {
-        return Ok(Applied::Blank);
-    }
-    let value = parse_value(value_text)?;
-    let period = match undefuse(row.get("period")) {
-        "" => current.period.clone(),
-        p => Some(p.to_string()),
-    };
-    if let Some(p) = &period
-        && period != current.period
-        && let Some((_, old)) = current.history.iter().find(|(h, _)| h == p)
-    {
-        // The same figure again (a sheet imported twice) is no change; a different one
-        // would rewrite history out of order.
-        if *old == value {
-            return Ok(Applied::Unchanged);
-        }
-        return Err(format!(
-            "period \"{p}\" is already in the history of measure \"{measure_id}\" with \
-             value {old}; import only adds figures newer than the current one"
-        ));
-    }
-    let mut updated = current.clone();
-    if let Some(old) = current.value
-        && period != current.period
-    {
-        let old_period = current.period.clone().unwrap_or_default();
-        updated.history.push((old_period, old));
-    }
-    updated.value = Some(value);
-    updated.period = period;
-    let source = undefuse(row.get("source"));
-    if !source.is_empty() {
-        updated.source = Some(source.to_string());
-    }
-    if updated == *current {
-        return Ok(Applied::Unchanged);
-    }
-    network
-        .update_measure(&owner, measure_id, updated)
-        .map_err(|e| e.to_string())?;
-    Ok(Applied::Updated)
 }
 
 /// The header's columns we read, by position; an error names what is missing.
@@ -188,18 +79,26 @@ type LineError = (u64, String);
 
 /// Reads every row (and the rows too broken to read), or the problem that stops reading.
 fn read_rows(data: &Path) -> Result<(Vec<Row>, Vec<LineError>), LineError> {
+    let bytes = std::fs::read(data).map_err(|e| (0, e.to_string()))?;
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err((
+            0,
+            "the file is UTF-16 text; save it as \"CSV UTF-8\" (comma-separated) and import that"
+                .to_string(),
+        ));
+    }
+    let lines = Lines::new(&bytes);
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
-        .from_path(data)
-        .map_err(|e| (0, e.to_string()))?;
+        .from_reader(&bytes[..]);
     let header = reader
         .headers()
-        .map_err(|e| (line_of(&e).unwrap_or(1), e.to_string()))?
+        .map_err(|e| (lines.of(&e).unwrap_or(1), e.to_string()))?
         .clone();
     if header.iter().all(|h| h.trim().is_empty()) {
         return Err((1, "no header row: the file is empty".to_string()));
     }
-    let columns = columns(&header).map_err(|e| (1, e))?;
+    let columns = columns(&header).map_err(|e| (1, separator_hint(&header, e)))?;
     let mut rows = Vec::new();
     let mut broken = Vec::new();
     for record in reader.records() {
@@ -208,21 +107,67 @@ fn read_rows(data: &Path) -> Result<(Vec<Row>, Vec<LineError>), LineError> {
                 if r.iter().all(|cell| cell.trim().is_empty()) {
                     continue;
                 }
-                let line = r.position().map_or(0, |p| p.line());
+                let line = r.position().map_or(0, |p| lines.at(p.byte()));
                 let cells = columns
                     .iter()
                     .filter_map(|&(i, name)| r.get(i).map(|c| (name, c.to_string())))
                     .collect();
                 rows.push(Row { line, cells });
             }
-            Err(e) => broken.push((line_of(&e).unwrap_or(0), csv_message(&e))),
+            Err(e) => broken.push((lines.of(&e).unwrap_or(0), csv_message(&e))),
         }
     }
     Ok((rows, broken))
 }
 
-fn line_of(e: &csv::Error) -> Option<u64> {
-    e.position().map(|p| p.line())
+/// Line numbers from byte offsets, counting `\n` only: right for CRLF files (which
+/// export writes) and after blank lines, which the CSV reader skips.
+struct Lines<'a> {
+    bytes: &'a [u8],
+    starts: Vec<u64>,
+}
+
+impl Lines<'_> {
+    fn new(bytes: &[u8]) -> Lines<'_> {
+        let starts = bytes
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == b'\n')
+            .map(|(i, _)| i as u64 + 1)
+            .collect();
+        Lines { bytes, starts }
+    }
+
+    /// The 1-based line of the record read from byte `at`: the reader's position is
+    /// before the blank lines it skipped, so they are skipped here too.
+    fn at(&self, at: u64) -> u64 {
+        let skipped = self
+            .bytes
+            .iter()
+            .skip(at as usize)
+            .take_while(|&&b| b == b'\r' || b == b'\n')
+            .count() as u64;
+        let at = at + skipped;
+        self.starts.partition_point(|&s| s <= at) as u64 + 1
+    }
+
+    fn of(&self, e: &csv::Error) -> Option<u64> {
+        e.position().map(|p| self.at(p.byte()))
+    }
+}
+
+/// A header read as one column that holds `;` or tabs: the file is not comma-separated.
+fn separator_hint(header: &csv::StringRecord, message: String) -> String {
+    let only = (header.len() == 1).then(|| header.get(0)).flatten();
+    match only {
+        Some(h) if h.contains(';') => format!(
+            "{message}; the header looks separated by semicolons (;): carepath reads comma-separated CSV, so save it with commas"
+        ),
+        Some(h) if h.contains('\t') => format!(
+            "{message}; the header looks separated by tabs: carepath reads comma-separated CSV, so save it with commas"
+        ),
+        _ => message,
+    }
 }
 
 fn csv_message(e: &csv::Error) -> String {
@@ -252,16 +197,19 @@ pub fn run(file: &Path, data: &Path, partial: bool, force: bool) -> u8 {
             return exit::BAD_INPUT;
         }
     };
-    let before = network.clone();
     let mut tally = Tally::default();
+    // Each measure is copied once and its rows applied to the copy, then written back
+    // once: time linear in the rows, however long a measure's history grows.
+    let mut pending = Pending::default();
     for row in &rows {
-        match apply(&mut network, row) {
+        match pending.apply(&network, row) {
             Ok(Applied::Updated) => tally.updated += 1,
             Ok(Applied::Unchanged) => tally.unchanged += 1,
             Ok(Applied::Blank) => tally.blank += 1,
             Err(message) => errors.push((row.line, message)),
         }
     }
+    let changed = pending.write_back(&mut network, &mut errors);
     errors.sort_by_key(|(line, _)| *line);
     let valid = tally.updated + tally.unchanged + tally.blank;
     let skipped = if partial && !errors.is_empty() && valid > 0 {
@@ -286,7 +234,7 @@ pub fn run(file: &Path, data: &Path, partial: bool, force: bool) -> u8 {
         );
         return exit::BAD_INPUT;
     }
-    if network != before {
+    if changed {
         let text = storage::to_canonical_string(&network);
         let write = if force {
             storage::write_atomic_forced
