@@ -145,7 +145,13 @@ fn open(options: &EditorOptions) -> Result<(App, Option<Network>)> {
             let mut app = App::new(doc.clone(), Some(path.clone()), true);
             let bytes = std::fs::read(path).unwrap_or_default();
             app.disk_hash = Some(content_hash(&bytes));
-            if bytes.starts_with("\u{feff}".as_bytes()) {
+            let text = String::from_utf8_lossy(&bytes);
+            if let Some(at) = storage::first_comment(&text) {
+                app.error(format!(
+                    "Line {}: this file has comments, which saving drops; put them in notes (n)",
+                    at.line
+                ));
+            } else if bytes.starts_with("\u{feff}".as_bytes()) {
                 app.info("The file starts with a byte-order mark: saving drops it");
             }
             (app, Some(doc))

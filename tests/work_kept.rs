@@ -179,3 +179,26 @@ fn a_dangling_symlink_is_reported_as_such() {
         );
     }
 }
+
+#[test]
+fn comments_are_never_dropped_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("t1d.ron");
+    let commented = example().replacen(
+        "    pathways: [",
+        "    // Agreed at the March workshop.\n    pathways: [",
+        1,
+    );
+    fs::write(&file, &commented).unwrap();
+    let run = carepath_in(dir.path(), &["fmt", "--check", "t1d.ron"]);
+    assert_eq!(run.code, Some(1));
+    assert!(run.stdout.contains("has comments"), "{}", run.stdout);
+    assert!(run.stdout.contains("notes"), "{}", run.stdout);
+    let run = carepath_in(dir.path(), &["fmt", "t1d.ron"]);
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("--force"), "{}", run.stderr);
+    assert_eq!(fs::read_to_string(&file).unwrap(), commented);
+    let run = carepath_in(dir.path(), &["fmt", "--force", "t1d.ron"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(fs::read_to_string(&file).unwrap(), example());
+}

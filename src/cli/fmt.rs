@@ -1,4 +1,4 @@
-//! `carepath fmt FILE... [--check]`
+//! `carepath fmt FILE... [--check] [--force]`
 
 use std::path::PathBuf;
 
@@ -26,6 +26,25 @@ pub fn run(files: &[PathBuf], check: bool, force: bool) -> u8 {
             continue;
         }
         changed = true;
+        let comment = storage::first_comment(&current);
+        if let Some(at) = comment {
+            // The canonical form has no comments: say so rather than drop them silently.
+            let said = format!(
+                "{}:{}:{}: has comments, which carepath does not keep: put what they say in a notes field",
+                path.display(),
+                at.line,
+                at.col
+            );
+            if check {
+                super::stdout::write_text(&format!("{said} (fmt would drop them)\n"));
+                continue;
+            }
+            if !force {
+                errorln!("{said}; not formatted (--force formats it and drops them)");
+                failed = true;
+                continue;
+            }
+        }
         if check {
             super::stdout::write_text(&format!("{}: not in canonical form\n", path.display()));
         } else {

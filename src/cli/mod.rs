@@ -72,7 +72,8 @@ pub enum Command {
         /// Change nothing; exit 1 if a file is not in canonical form.
         #[arg(long)]
         check: bool,
-        /// Rewrite read-only files too (they stay read-only).
+        /// Rewrite read-only files too (they stay read-only), and files with comments
+        /// (which are dropped).
         #[arg(long, conflicts_with = "check")]
         force: bool,
     },
@@ -114,7 +115,8 @@ pub enum Command {
         /// Apply the valid rows and list the others, instead of writing nothing.
         #[arg(long)]
         partial: bool,
-        /// Update a read-only file too (it stays read-only).
+        /// Update a read-only file too (it stays read-only), or one with comments (which
+        /// are dropped).
         #[arg(long)]
         force: bool,
     },

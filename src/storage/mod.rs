@@ -1,6 +1,7 @@
 //! The RON file format, version 1 (DESIGN §3): load with full validation, canonical save,
 //! atomic write. Nothing here knows of the terminal.
 
+mod comments;
 mod error;
 mod locate;
 mod write;
@@ -14,6 +15,7 @@ use ron::ser::PrettyConfig;
 
 use crate::model::Network;
 
+pub use comments::first_comment;
 pub use error::{LoadError, Problem, SaveError, TextPosition};
 pub use locate::position_of;
 pub use write::{Written, write_atomic, write_atomic_forced, write_atomic_unchecked, write_new};

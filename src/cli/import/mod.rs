@@ -235,6 +235,18 @@ pub fn run(file: &Path, data: &Path, partial: bool, force: bool) -> u8 {
         return exit::BAD_INPUT;
     }
     if changed {
+        let current = std::fs::read_to_string(file).unwrap_or_default();
+        if let Some(at) = storage::first_comment(&current)
+            && !force
+        {
+            errorln!(
+                "{}:{}:{}: has comments, which carepath does not keep: nothing written (put what they say in a notes field, or use --force to drop them)",
+                file.display(),
+                at.line,
+                at.col
+            );
+            return exit::BAD_INPUT;
+        }
         let text = storage::to_canonical_string(&network);
         let write = if force {
             storage::write_atomic_forced
