@@ -19,7 +19,7 @@ use crate::model::{Component, Link, Network, Pathway, Phase};
 pub use edit::Edit;
 pub use form::{Field, FieldKind, Form, parse_history, parse_number};
 pub use forms::Purpose;
-pub use history::{History, UNDO_LIMIT};
+pub use history::{HISTORY_BYTES, History, UNDO_LIMIT};
 pub use keymap::{Binding, Key, NORMAL_KEYS, OTHER_KEYS, action_for_key};
 pub use safety::{Prompt, RecoveryChoice};
 pub use workshop::{ACTION_STATUSES, ANSWER_KEYS};
@@ -321,11 +321,13 @@ impl App {
             self.error(text.clone());
             return Err(text);
         }
-        if self.doc == before {
+        if !self
+            .history
+            .record(before, &mut self.doc, self.generation, &what)
+        {
             self.info("Nothing to change");
             return Ok(());
         }
-        self.history.record(before, self.generation);
         self.generation = self.next_generation;
         self.next_generation += 1;
         self.refresh();
@@ -334,18 +336,18 @@ impl App {
     }
 
     pub fn undo(&mut self) {
-        if self.history.undo(&mut self.doc, &mut self.generation) {
+        if let Some(what) = self.history.undo(&mut self.doc, &mut self.generation) {
             self.refresh();
-            self.info("Undone");
+            self.info(format!("Undone: {what}"));
         } else {
             self.info("Nothing to undo");
         }
     }
 
     pub fn redo(&mut self) {
-        if self.history.redo(&mut self.doc, &mut self.generation) {
+        if let Some(what) = self.history.redo(&mut self.doc, &mut self.generation) {
             self.refresh();
-            self.info("Redone");
+            self.info(format!("Redone: {what}"));
         } else {
             self.info("Nothing to redo");
         }
