@@ -55,9 +55,7 @@ impl History {
     /// The oldest changes go first when over the count or the memory bound; the last
     /// change can always be undone.
     fn trim(&mut self) {
-        let total = |h: &History| -> usize {
-            h.undo.iter().chain(&h.redo).map(|e| e.bytes).sum()
-        };
+        let total = |h: &History| -> usize { h.undo.iter().chain(&h.redo).map(|e| e.bytes).sum() };
         let over = self.undo.len().saturating_sub(UNDO_LIMIT);
         self.undo.drain(..over);
         while self.undo.len() > 1 && total(self) > HISTORY_BYTES {

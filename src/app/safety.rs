@@ -180,10 +180,12 @@ impl App {
 
     fn restore(&mut self, network: Network) {
         let before = std::mem::replace(&mut self.doc, network);
-        if self
-            .history
-            .record(before, &mut self.doc, self.generation, "Restored recovered edits")
-        {
+        if self.history.record(
+            before,
+            &mut self.doc,
+            self.generation,
+            "Restored recovered edits",
+        ) {
             self.generation = self.next_generation;
             self.next_generation += 1;
         }

@@ -19,11 +19,7 @@ impl<T: PartialEq> Splice<T> {
     /// The smallest run that differs between `before` and `after`, or None when equal.
     /// Takes its items out of `before`, which is spent.
     fn between(mut before: Vec<T>, after: &[T]) -> Option<Splice<T>> {
-        let prefix = before
-            .iter()
-            .zip(after)
-            .take_while(|(a, b)| a == b)
-            .count();
+        let prefix = before.iter().zip(after).take_while(|(a, b)| a == b).count();
         if prefix == before.len() && prefix == after.len() {
             return None;
         }
@@ -47,7 +43,9 @@ impl<T: PartialEq> Splice<T> {
     /// Puts `before` back into `list`; returns the splice that restores `list` as it was.
     fn apply(self, list: &mut Vec<T>) -> Splice<T> {
         let len = self.before.len();
-        let removed: Vec<T> = list.splice(self.at..self.at + self.len, self.before).collect();
+        let removed: Vec<T> = list
+            .splice(self.at..self.at + self.len, self.before)
+            .collect();
         Splice {
             at: self.at,
             len,
@@ -136,7 +134,10 @@ impl PathwayDelta {
                 .components
                 .as_ref()
                 .map_or(0, |s| s.before.len() * COMPONENT_BYTES)
-            + self.links.as_ref().map_or(0, |s| s.before.len() * LINK_BYTES)
+            + self
+                .links
+                .as_ref()
+                .map_or(0, |s| s.before.len() * LINK_BYTES)
     }
 }
 
