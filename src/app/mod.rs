@@ -323,7 +323,7 @@ impl App {
         }
         if !self
             .history
-            .record(before, &mut self.doc, self.generation, &what)
+            .record(before, &mut self.doc, self.generation, what)
         {
             self.info("Nothing to change");
             return Ok(());
