@@ -414,9 +414,13 @@ impl Keeper {
             ));
         }
         if let Some(offer) = found.offer {
-            let changed = offer.based_on.is_some() && offer.based_on != app.disk_hash;
             self.offered = Some(offer.copy.clone());
-            app.offer_recovery(offer.copy, when(offer.modified), offer.network, changed);
+            app.offer_recovery(
+                offer.copy,
+                when(offer.modified),
+                offer.network,
+                offer.based_on,
+            );
         }
     }
 
@@ -513,6 +517,12 @@ impl Keeper {
         if self.offered.is_none() {
             if app.is_dirty() {
                 self.write_now(app);
+                // The demo is never saved: only its last discarded edits are kept.
+                if self.file.is_none()
+                    && let Some(r) = &self.recovery
+                {
+                    r.saved(None);
+                }
                 kept = self.session.as_ref().and_then(Session::discard);
             } else if let Some(s) = &self.session {
                 s.remove_copy();

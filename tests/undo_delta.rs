@@ -115,6 +115,10 @@ fn the_history_is_bounded_by_memory() {
         .unwrap();
     }
     assert!(app.history().bytes() <= carepath::app::HISTORY_BYTES);
-    assert!(app.history().undo_len() < 40, "{}", app.history().undo_len());
+    assert!(
+        app.history().undo_len() < 40,
+        "{}",
+        app.history().undo_len()
+    );
     assert!(app.history().can_undo());
 }

@@ -219,6 +219,8 @@ pub struct App {
     /// A content hash of the file as last read or written here, to notice changes on disk.
     pub disk_hash: Option<u64>,
     recovery_choice: Option<RecoveryChoice>,
+    /// The content hash of the file the offered recovery copy's edits were made on.
+    recovered_base: Option<u64>,
     /// Today's date, `YYYY-MM-DD`, for overdue actions.
     pub today: String,
 }
@@ -249,6 +251,7 @@ impl App {
             weakest_cursor: 0,
             disk_hash: None,
             recovery_choice: None,
+            recovered_base: None,
             today: crate::model::today(),
         };
         app.select_first();

@@ -77,14 +77,17 @@ pub enum RecoveryChoice {
 
 impl App {
     /// Offers a recovery copy: the editor opens on this question.
-    /// `changed_on_disk`: the file changed after the copy's edits were made.
+    /// `based_on`: the content hash of the file the copy's edits were made on, when the
+    /// copy records it; if the file on disk (`disk_hash`) differs, it changed since.
     pub fn offer_recovery(
         &mut self,
         copy: PathBuf,
         when: String,
         network: Network,
-        changed_on_disk: bool,
+        based_on: Option<u64>,
     ) {
+        let changed_on_disk = based_on.is_some() && based_on != self.disk_hash;
+        self.recovered_base = based_on;
         self.mode = Mode::Prompt(Prompt::Recover {
             copy,
             when,
@@ -136,8 +139,9 @@ impl App {
                 // The recovered edits become one change on top of the file: undoable, unsaved.
                 self.restore(*network);
                 if changed_on_disk {
-                    // The save then takes the changed-on-disk path and asks first.
-                    self.disk_hash = None;
+                    // The edits stand on the file as it was: the save then takes the
+                    // changed-on-disk path and asks first, and a later copy records it too.
+                    self.disk_hash = self.recovered_base;
                     self.error("Restored; the file changed on disk since, so a save asks first");
                 }
                 self.recovery_choice = Some(RecoveryChoice::Restored);
