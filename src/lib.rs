@@ -12,5 +12,6 @@ pub mod layout;
 pub mod model;
 pub mod recovery;
 pub mod storage;
+pub mod text;
 pub mod tui;
 pub mod ui;

@@ -12,15 +12,15 @@ use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::{Result, bail};
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, MouseButton,
-    MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyCode, KeyEventKind, MouseButton, MouseEventKind,
 };
 use crossterm::execute;
 
 use crate::app::{App, Effect, Mode, RecoveryChoice, action_for_key};
 use crate::cli::new_network;
 use crate::model::{Condition, Network};
-use crate::recovery::{Recovery, content_hash};
+use crate::recovery::{Recovery, Session, content_hash};
 use crate::storage;
 use crate::ui::{self, HitMap, Theme, Themes, UiState};
 
@@ -77,7 +77,9 @@ pub fn run(options: EditorOptions) -> Result<()> {
 
     let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut terminal = ratatui::init();
-    execute!(stdout(), EnableMouseCapture).ok();
+    // Bracketed paste: pasted text arrives as one event, so its letters and line breaks
+    // never act as keys (a pasted "q" then "y" would quit).
+    execute!(stdout(), EnableMouseCapture, EnableBracketedPaste).ok();
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         event_loop(
             &mut terminal,
@@ -93,14 +95,20 @@ pub fn run(options: EditorOptions) -> Result<()> {
         keeper.write_now(&app);
         keeper.release();
     }
-    execute!(stdout(), DisableMouseCapture).ok();
+    execute!(stdout(), DisableBracketedPaste, DisableMouseCapture).ok();
     if let Err(e) = ratatui::try_restore() {
         // Not eprintln!: it panics when the terminal has gone.
         let _ = writeln!(stderr(), "carepath: could not restore the terminal: {e}");
     }
     match outcome {
         Ok(Ok(Stop::Quit)) => {
-            keeper.finish();
+            if let Some(copy) = keeper.finish(&app) {
+                let _ = writeln!(
+                    stderr(),
+                    "carepath: the edits you did not save are kept in {} until you next save this file",
+                    crate::text::visible(&copy.display().to_string())
+                );
+            }
             Ok(())
         }
         Ok(Ok(Stop::Signal(sig))) => {
@@ -133,10 +141,24 @@ fn open(options: &EditorOptions) -> Result<(App, Option<Network>)> {
         // The untouched demo is nothing to lose: quitting it does not ask.
         None => (App::new(demo_network(), None, true), None),
         Some(path) if path.exists() => {
-            let doc = storage::load(path).map_err(|e| anyhow::anyhow!("{e}"))?;
+            let doc = storage::load(path).map_err(|e| not_loaded(path, &e))?;
             let mut app = App::new(doc.clone(), Some(path.clone()), true);
-            app.disk_hash = std::fs::read(path).ok().map(|b| content_hash(&b));
+            let bytes = std::fs::read(path).unwrap_or_default();
+            app.disk_hash = Some(content_hash(&bytes));
+            let text = String::from_utf8_lossy(&bytes);
+            if let Some(at) = storage::first_comment(&text) {
+                app.error(format!(
+                    "Line {}: this file has comments, which saving drops; put them in notes (n)",
+                    at.line
+                ));
+            } else if bytes.starts_with("\u{feff}".as_bytes()) {
+                app.info("The file starts with a byte-order mark: saving drops it");
+            }
             (app, Some(doc))
+        }
+        Some(path) if path.is_symlink() => {
+            let e = std::io::Error::from(std::io::ErrorKind::NotFound);
+            bail!("{}", storage::dangling(path, e))
         }
         Some(path) => {
             // A mistyped command ("carepath chekc") must not quietly become a new file.
@@ -155,6 +177,22 @@ fn open(options: &EditorOptions) -> Result<(App, Option<Network>)> {
             (app, None)
         }
     })
+}
+
+/// A file that does not load (a merge conflict after a crash, say): the error, and the
+/// recovery copies waiting for it, so the user knows the edits are safe and where.
+fn not_loaded(path: &Path, error: &storage::LoadError) -> anyhow::Error {
+    let mut text = error.to_string();
+    let waiting = Recovery::in_state_dir()
+        .map(|r| r.all_copies(Some(path)))
+        .unwrap_or_default();
+    for copy in waiting {
+        text.push_str(&format!(
+            "\nA recovery copy of this file is waiting in {}: it is offered when the file loads again, and is itself a pathway file you can open.",
+            crate::text::visible(&copy.display().to_string())
+        ));
+    }
+    anyhow::anyhow!(text)
 }
 
 enum Stop {
@@ -216,6 +254,7 @@ fn event_loop(
                 }
             }
             Event::Key(key) if key.kind != KeyEventKind::Release => action_for_key(&app.mode, &key),
+            Event::Paste(text) => Some(crate::app::Action::Paste(text)),
             Event::Mouse(mouse) => match mouse.kind {
                 MouseEventKind::Down(MouseButton::Left) => hits.action_at(mouse.column, mouse.row),
                 MouseEventKind::ScrollDown => scroll(&mut state, app, 0, 3),
@@ -232,8 +271,8 @@ fn event_loop(
         match app.update(action) {
             Effect::None => {}
             Effect::Quit => return Ok(Stop::Quit),
-            Effect::Save(path) => save(app, path, false),
-            Effect::Overwrite(path) => save(app, path, true),
+            Effect::Save(path) => save(app, keeper, path, false),
+            Effect::Overwrite(path) => save(app, keeper, path, true),
             Effect::Reload(path) => match storage::load(&path) {
                 Ok(doc) => {
                     app.reload(doc);
@@ -283,7 +322,7 @@ fn scroll(state: &mut UiState, app: &App, dx: i32, dy: i32) -> Option<crate::app
 
 /// Saves, unless the file changed on disk since it was read or saved here and `force`
 /// is not set: then the user is asked first.
-fn save(app: &mut App, path: PathBuf, force: bool) {
+fn save(app: &mut App, keeper: &Keeper, path: PathBuf, force: bool) {
     let same_file = app.path.as_deref() == Some(path.as_path());
     if !force && same_file {
         let now = std::fs::read(&path).ok().map(|b| content_hash(&b));
@@ -294,90 +333,140 @@ fn save(app: &mut App, path: PathBuf, force: bool) {
     }
     let text = storage::to_canonical_string(app.document());
     let result = storage::write_atomic(&path, text.as_bytes()).map_err(|e| e.source.to_string());
+    let notice = result.as_ref().ok().and_then(|w| w.notice.clone());
     if result.is_ok() {
         app.disk_hash = Some(content_hash(text.as_bytes()));
+        keeper.saved(&path);
     }
-    app.saved(path, result);
+    app.saved(path, result.map(|_| ()));
+    if let Some(notice) = notice {
+        app.info(format!("Saved; {notice}"));
+    }
 }
 
-/// Keeps the recovery copy up to date and the lock on the file.
+/// Keeps this session's recovery copy up to date, and its lock on the file.
 struct Keeper {
     recovery: Option<Recovery>,
+    session: Option<Session>,
     file: Option<PathBuf>,
     /// The generation last written to the copy, or known to need none.
     kept: Option<u64>,
     changed_at: Option<Instant>,
     written: Option<PathBuf>,
-    /// While the user decides about an older copy, it must not be overwritten.
-    deciding: bool,
+    /// An ended session's copy the user is deciding about: it must not be overwritten.
+    offered: Option<PathBuf>,
 }
 
 impl Keeper {
     fn new(recovery: Option<Recovery>, file: Option<PathBuf>) -> Keeper {
         Keeper {
             recovery,
+            session: None,
             file,
             kept: None,
             changed_at: None,
             written: None,
-            deciding: false,
+            offered: None,
         }
     }
 
-    /// At open: offer a newer recovery copy, and warn about another carepath on the file.
+    /// At open: start this session, offer a copy an ended session left, and say what
+    /// else waits (other sessions on the file, copies that cannot be read, discarded edits).
     fn check_open(&mut self, app: &mut App, on_disk: Option<&Network>) {
         let Some(recovery) = &self.recovery else {
             app.error("No state directory: recovery copies are off");
             return;
         };
-        if let Some(pid) = recovery.lock(self.file.as_deref()) {
-            app.error(format!(
-                "Another carepath (process {pid}) has this file open: saving here may overwrite its work"
-            ));
-        }
+        let session = match recovery.start(self.file.as_deref()) {
+            Ok(s) => s,
+            Err(e) => {
+                app.error(format!(
+                    "Recovery copies are off: {} ({})",
+                    e,
+                    crate::text::visible(&recovery.dir().display().to_string())
+                ));
+                return;
+            }
+        };
         let baseline = on_disk.or(if self.file.is_none() {
             Some(app.document())
         } else {
             None
         });
-        if let Some(found) = recovery.find(self.file.as_deref(), baseline) {
-            self.deciding = true;
-            app.offer_recovery(found.copy, when(found.modified), found.network);
-        }
+        let found = recovery.find(self.file.as_deref(), baseline, &session);
+        self.session = Some(session);
         self.kept = Some(app.generation());
+        if let Some((copy, why)) = found.unreadable.first() {
+            app.error(format!(
+                "A recovery copy could not be read and is kept at {}: {}",
+                crate::text::visible(&copy.display().to_string()),
+                crate::text::visible(why)
+            ));
+        } else if let Some(copy) = found.discarded.first() {
+            app.info(format!(
+                "Edits you discarded are kept in {} until you next save",
+                crate::text::visible(&copy.display().to_string())
+            ));
+        }
+        if let Some(pid) = found.others.first() {
+            app.error(format!(
+                "Another carepath (process {pid}) has this file open: saving here may overwrite its work"
+            ));
+        }
+        if let Some(offer) = found.offer {
+            self.offered = Some(offer.copy.clone());
+            app.offer_recovery(
+                offer.copy,
+                when(offer.modified),
+                offer.network,
+                offer.based_on,
+            );
+        }
     }
 
     fn decided(&mut self, choice: RecoveryChoice) {
-        self.deciding = false;
-        if choice == RecoveryChoice::Discarded
-            && let Some(r) = &self.recovery
-        {
-            r.remove(self.file.as_deref());
+        let Some(offered) = self.offered.take() else {
+            return;
+        };
+        match choice {
+            // The restored edits are this session's now: its next write replaces them.
+            RecoveryChoice::Restored => {
+                if let Some(s) = &self.session {
+                    let _ = s.adopt(&offered);
+                }
+            }
+            // Kept, set aside, until the file is next saved: a mistaken d can be undone.
+            RecoveryChoice::Discarded => {
+                if let Some(r) = &self.recovery {
+                    let _ = r.discard(&offered);
+                }
+            }
         }
     }
 
     /// Notes a change; writes the copy once it has waited `RECOVERY_DELAY`, or removes it
     /// when the document is back to what is saved.
     fn after_update(&mut self, app: &App) {
-        if self.deciding || matches!(app.mode, Mode::Prompt(_)) {
+        if self.offered.is_some() || matches!(app.mode, Mode::Prompt(_)) {
             return;
         }
         if app.path != self.file {
-            // Saved under a new name: the copy follows the document.
-            if let Some(r) = &self.recovery {
-                r.remove(self.file.as_deref());
-                r.unlock(self.file.as_deref());
-                r.lock(app.path.as_deref());
+            // Saved under a new name: the session, and its copy, follow the document.
+            if let Some(s) = self.session.take() {
+                s.remove_copy();
             }
             self.file = app.path.clone();
+            if let Some(r) = &self.recovery {
+                self.session = r.start(self.file.as_deref()).ok();
+            }
             self.kept = None;
         }
         if self.kept == Some(app.generation()) {
             return;
         }
         if !app.is_dirty() {
-            if let Some(r) = &self.recovery {
-                r.remove(self.file.as_deref());
+            if let Some(s) = &self.session {
+                s.remove_copy();
             }
             self.kept = Some(app.generation());
             self.changed_at = None;
@@ -386,6 +475,13 @@ impl Keeper {
         let since = *self.changed_at.get_or_insert_with(Instant::now);
         if since.elapsed() >= RECOVERY_DELAY {
             self.write_now(app);
+        }
+    }
+
+    /// After a successful save: discarded edits of the file have had their chance.
+    fn saved(&self, path: &Path) {
+        if let Some(r) = &self.recovery {
+            r.saved(Some(path));
         }
     }
 
@@ -398,11 +494,11 @@ impl Keeper {
     }
 
     fn write_now(&mut self, app: &App) {
-        if self.deciding || !app.is_dirty() || self.kept == Some(app.generation()) {
+        if self.offered.is_some() || !app.is_dirty() || self.kept == Some(app.generation()) {
             return;
         }
-        if let Some(r) = &self.recovery
-            && let Ok(copy) = r.write(self.file.as_deref(), app.document())
+        if let Some(s) = &self.session
+            && let Ok(copy) = s.write(self.file.as_deref(), app.document(), app.disk_hash)
         {
             self.written = Some(copy);
             self.kept = Some(app.generation());
@@ -414,20 +510,31 @@ impl Keeper {
         self.written.as_deref()
     }
 
-    /// A clean quit: the copy is no longer needed.
-    fn finish(&mut self) {
-        if let Some(r) = &self.recovery
-            && !self.deciding
-        {
-            r.remove(self.file.as_deref());
+    /// A clean quit. Unsaved edits (quit without saving) are kept as discarded until
+    /// the file is next saved, and where is returned; otherwise the copy goes.
+    fn finish(&mut self, app: &App) -> Option<PathBuf> {
+        let mut kept = None;
+        if self.offered.is_none() {
+            if app.is_dirty() {
+                self.write_now(app);
+                // The demo is never saved: only its last discarded edits are kept.
+                if self.file.is_none()
+                    && let Some(r) = &self.recovery
+                {
+                    r.saved(None);
+                }
+                kept = self.session.as_ref().and_then(Session::discard);
+            } else if let Some(s) = &self.session {
+                s.remove_copy();
+            }
         }
         self.release();
+        kept
     }
 
-    fn release(&self) {
-        if let Some(r) = &self.recovery {
-            r.unlock(self.file.as_deref());
-        }
+    /// Ends the session: its lock goes; its copy, if any, stays for the next open.
+    fn release(&mut self) {
+        self.session = None;
     }
 }
 

@@ -226,3 +226,52 @@ fn tidy_removes_a_crossing_and_undo_restores_the_order() {
     app.update(Action::Tidy);
     assert_eq!(app.history().undo_len(), undo_depth);
 }
+
+#[test]
+fn a_paste_is_text_in_a_form_and_nothing_elsewhere() {
+    let mut app = example();
+    let before = app.document().clone();
+    // On the map, pasted letters are not keys: q y would otherwise quit.
+    let effects = run(&mut app, [Action::Paste("q\ny\n".into())]);
+    assert_eq!(effects, [Effect::None]);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Nothing pasted")
+    );
+
+    run(&mut app, [Action::NextColumn, Action::AddComponent]);
+    run(
+        &mut app,
+        [Action::Paste(
+            "Community\r\nnursing\ttoday\u{1b}[2J\nreviews\n\n".into(),
+        )],
+    );
+    let Mode::Form(form) = &app.mode else {
+        panic!("the form stays open: {:?}", app.mode)
+    };
+    assert_eq!(form.focused().value, "Community nursing today[2J reviews");
+    assert_eq!(app.document(), &before);
+
+    // The length limit holds for a paste, and says so.
+    run(&mut app, [Action::ClearField]);
+    run(&mut app, [Action::Paste("x".repeat(5000))]);
+    let Mode::Form(form) = &app.mode else {
+        panic!()
+    };
+    assert_eq!(form.focused().value.chars().count(), 2000);
+    assert!(form.error.as_deref().unwrap().contains("cut at 2000"));
+
+    // In find, a paste is the query.
+    run(&mut app, [Action::Cancel, Action::Find]);
+    run(&mut app, [Action::Paste("Insulin\n".into())]);
+    assert_eq!(
+        app.mode,
+        Mode::Find {
+            query: "Insulin".into()
+        }
+    );
+}

@@ -423,6 +423,7 @@ impl Harness {
                     PathBuf::from("/state/carepath/recovery/t1d-0123456789abcdef.ron"),
                     "12:00 UTC, moments ago".into(),
                     network,
+                    (kind % 2 == 1).then_some(7),
                 );
                 self.check()?;
             }

@@ -394,3 +394,119 @@ fn formula_guard_from_export_is_taken_off() {
     assert_eq!(m.period.as_deref(), Some("=2021/22"));
     assert_eq!(m.source.as_deref(), Some("@NPDA"));
 }
+
+#[test]
+fn a_read_only_file_is_refused_unless_forced_and_stays_read_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let case = Case::new();
+    std::fs::set_permissions(&case.file, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let csv = format!("{HEADER}t1d,gp-recognition,dka,21.5,2021/22,\n");
+    let run = case.import(&csv, &[]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("read-only"), "{}", run.stderr);
+    assert!(run.stderr.contains("--force"), "{}", run.stderr);
+    assert!(case.unchanged());
+
+    let run = case.import(&csv, &["--force"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(dka(&case.network()).value, Some(21.5));
+    let mode = std::fs::metadata(&case.file).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o444);
+}
+
+#[test]
+fn an_older_period_is_refused_and_says_so() {
+    let case = Case::new();
+    let csv = format!("{HEADER}t1d,gp-recognition,dka,30,2019/20,\n");
+    let run = case.import(&csv, &[]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr.contains(
+            "data.csv:2: period \"2019/20\" is older than the current period \"2020/21\""
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("import only moves forward"),
+        "{}",
+        run.stderr
+    );
+    assert!(case.unchanged());
+}
+
+#[test]
+fn an_unedited_round_trip_changes_nothing_even_with_odd_periods_and_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut network = base();
+    let owner = owner("gp-recognition");
+    let mut dka = network.measures(&owner).unwrap()[0].clone();
+    dka.period = Some(" 2020/21 ".to_string());
+    dka.source = Some("'=HYPERLINK(\"x\")".to_string());
+    let id = dka.id.clone();
+    network.update_measure(&owner, &id, dka).unwrap();
+    let file = save(dir.path(), "net.ron", &network);
+    let before = std::fs::read(&file).unwrap();
+    let run = run_in(
+        dir.path(),
+        &["export", "net.ron", "--format", "csv", "-o", "data.csv"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = run_in(dir.path(), &["import", "net.ron", "data.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("0 measure values updated"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+}
+
+#[test]
+fn line_numbers_are_right_for_crlf_and_after_blank_lines() {
+    let case = Case::new();
+    let csv = "pathway,component,measure,value,period,source\r\n\r\n\r\nt1d,gp-recognition,dka,21,2021/22,\r\n\r\nt1d,nowhere,dka,1,,\r\n";
+    let run = case.import(csv, &[]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("data.csv:6: pathway \"t1d\" has no component \"nowhere\""),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_semicolon_or_tab_separated_sheet_gets_a_hint_and_utf_16_a_plain_message() {
+    let case = Case::new();
+    let run = case.import(
+        "pathway;component;measure;value\nt1d;gp-recognition;dka;21\n",
+        &[],
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("separated by semicolons"),
+        "{}",
+        run.stderr
+    );
+    let run = case.import("pathway\tcomponent\tmeasure\tvalue\n", &[]);
+    assert!(run.stderr.contains("separated by tabs"), "{}", run.stderr);
+
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(
+            "pathway,component,measure,value\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    std::fs::write(case.path().join("data.csv"), utf16).unwrap();
+    let run = run_in(case.path(), &["import", "net.ron", "data.csv"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("the file is UTF-16 text"),
+        "{}",
+        run.stderr
+    );
+    assert!(case.unchanged());
+}

@@ -576,3 +576,39 @@ fn control_characters_from_the_file_are_not_sent_raw() {
         );
     }
 }
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let text = format!("\u{feff}{BASE}");
+    let network = parse(&text, std::path::Path::new(FILE)).unwrap();
+    assert_eq!(
+        carepath::storage::to_canonical_string(&network),
+        carepath::storage::to_canonical_string(&parse(BASE, std::path::Path::new(FILE)).unwrap()),
+    );
+    assert!(!carepath::storage::to_canonical_string(&network).starts_with('\u{feff}'));
+}
+
+#[test]
+fn a_decimal_comma_is_explained_in_plain_words() {
+    let text = BASE.replacen("target: 15.0", "target: 15,5", 1);
+    let e = parse(&text, std::path::Path::new(FILE)).unwrap_err();
+    let message = e.to_string();
+    assert!(
+        message.contains("a number cannot contain a comma"),
+        "{message}"
+    );
+    assert!(!message.contains("r#"), "{message}");
+}
+
+#[test]
+fn an_error_quotes_at_most_80_characters_of_a_value() {
+    let long = "z".repeat(5000);
+    let text = BASE.replacen("phase: Recognition", &format!("phase: {long}"), 1);
+    let e = parse(&text, std::path::Path::new(FILE)).unwrap_err();
+    let message = e.to_string();
+    assert!(
+        message.contains(&format!("\"{}…\"", "z".repeat(79))),
+        "{message}"
+    );
+    assert!(message.len() < 400, "{} bytes: {message}", message.len());
+}

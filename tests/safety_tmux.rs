@@ -160,8 +160,9 @@ fn discard_keeps_the_file_and_removes_the_copy_and_s_shows_the_differences() {
 
     tmux.keys(&["d"]);
     tmux.wait_for("Recovered edits discarded");
-    wait_until("the discarded copy to be removed", || {
-        !setup.copy().exists()
+    // Set aside, not deleted: a mistaken d can be undone by hand until the next save.
+    wait_until("the discarded copy to be set aside", || {
+        !setup.copy().exists() && setup.discarded().len() == 1
     });
     assert!(!tmux.screen().contains("● unsaved"));
     // Nothing to save: q quits at once, and the file is as it was.
@@ -169,12 +170,27 @@ fn discard_keeps_the_file_and_removes_the_copy_and_s_shows_the_differences() {
     assert_eq!(tmux.wait_for_exit(), 0);
     assert_eq!(fs::read(&setup.file).unwrap(), original);
     assert!(!setup.copy().exists());
+    let aside = setup.discarded();
+    assert!(storage::load(&aside[0]).is_ok_and(|n| has(&n, ADDED)));
     drop(tmux);
 
-    // And the next open asks nothing.
+    // The next open asks nothing, and says where the discarded edits are.
     let tmux = setup.open("after");
     tmux.wait_for("t1d.ron");
     assert!(!tmux.screen().contains("Your work is safe"));
+    let joined = squeeze(&tmux.screen_joined());
+    assert!(joined.contains("Editsyoudiscardedarekeptin"), "{joined}");
+    // A save of the file lets them go.
+    tmux.keys(&["l", "a"]);
+    tmux.wait_for("New component");
+    tmux.type_text("Saved now");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Added component");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("Saved");
+    wait_until("the discarded copy to go after the save", || {
+        setup.discarded().is_empty()
+    });
     tmux.keys(&["q"]);
     assert_eq!(tmux.wait_for_exit(), 0);
 }

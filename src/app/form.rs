@@ -137,6 +137,21 @@ impl<P> Form<P> {
         }
     }
 
+    /// Pastes text into a text field: line breaks and tabs become single spaces (every
+    /// field is one line) and other control characters are dropped. Returns false when
+    /// the field could not take it all (a choice field, or the length limit).
+    pub fn paste(&mut self, text: &str) -> bool {
+        let field = &mut self.fields[self.focus];
+        if field.is_choice() {
+            return false;
+        }
+        let room = MAX_FIELD_CHARS.saturating_sub(field.value.chars().count());
+        let line = one_line(text);
+        let whole = line.chars().count() <= room;
+        field.value.extend(line.chars().take(room));
+        whole
+    }
+
     pub fn backspace(&mut self) {
         self.fields[self.focus].value.pop();
     }
@@ -195,6 +210,26 @@ impl<P> Form<P> {
             parse_number(&text).ok()
         }
     }
+}
+
+/// Pasted text as one line: each line break (CRLF, LF or CR) and tab becomes a space,
+/// trailing line breaks are dropped, and other control characters are left out.
+pub fn one_line(text: &str) -> String {
+    let text = text.trim_end_matches(['\r', '\n']);
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push(' ');
+            }
+            '\n' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A finite number; a decimal comma is taken as a point (as typed in much of Europe).

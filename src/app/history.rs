@@ -1,65 +1,94 @@
-//! Bounded undo and redo of whole-document snapshots.
-//!
-//! A document of a few thousand components clones in well under a millisecond, so each
-//! change keeps the document as it was before; the stacks are capped so a long workshop
-//! cannot grow memory without bound.
+//! Bounded undo and redo. Each change is kept as a `Delta`: only the parts of the
+//! document it changed (a component, a run of links, a pathway's fields), never a whole
+//! copy, so a long workshop on a 60,000-component network stays small (BENCHMARKS.md).
+//! The history is capped by count and by an estimate of its memory.
 
-use crate::model::Network;
+use crate::model::{Delta, Network};
 
 /// How many changes can be undone.
 pub const UNDO_LIMIT: usize = 256;
 
-/// A document as it was, with the generation number that identifies that state.
+/// Roughly how much memory the undo and redo history may hold together.
+pub const HISTORY_BYTES: usize = 64 * 1024 * 1024;
+
+/// One change: how to reverse it, the generation it leaves, and what it did in words.
 #[derive(Debug, Clone)]
-struct Snapshot {
-    network: Network,
+struct Entry {
+    delta: Delta,
     generation: u64,
+    what: String,
+    bytes: usize,
 }
 
 #[derive(Debug, Default)]
 pub struct History {
-    undo: Vec<Snapshot>,
-    redo: Vec<Snapshot>,
+    undo: Vec<Entry>,
+    redo: Vec<Entry>,
 }
 
 impl History {
-    /// Records the state before a change; a new change forgets what could be redone.
-    pub fn record(&mut self, before: Network, generation: u64) {
-        if self.undo.len() == UNDO_LIMIT {
-            self.undo.remove(0);
-        }
-        self.undo.push(Snapshot {
-            network: before,
+    /// Records a change from `before` to `after` (`what` says what it did, e.g. "Added
+    /// component X"); `generation` identifies `before`. A new change forgets what could
+    /// be redone. Returns false, recording nothing, when nothing changed.
+    pub fn record(
+        &mut self,
+        before: Network,
+        after: &mut Network,
+        generation: u64,
+        what: &str,
+    ) -> bool {
+        let Some(delta) = Delta::between(before, after) else {
+            return false;
+        };
+        let bytes = delta.bytes();
+        self.undo.push(Entry {
+            delta,
             generation,
+            what: what.to_string(),
+            bytes,
         });
         self.redo.clear();
+        self.trim();
+        true
     }
 
-    /// Swaps the current state for the one before the last change, if any.
-    pub fn undo(&mut self, current: &mut Network, generation: &mut u64) -> bool {
+    /// The oldest changes go first when over the count or the memory bound; the last
+    /// change can always be undone.
+    fn trim(&mut self) {
+        let total = |h: &History| -> usize { h.undo.iter().chain(&h.redo).map(|e| e.bytes).sum() };
+        let over = self.undo.len().saturating_sub(UNDO_LIMIT);
+        self.undo.drain(..over);
+        while self.undo.len() > 1 && total(self) > HISTORY_BYTES {
+            self.undo.remove(0);
+        }
+    }
+
+    /// Reverses the last change, if any; returns what it did.
+    pub fn undo(&mut self, current: &mut Network, generation: &mut u64) -> Option<String> {
         Self::step(&mut self.undo, &mut self.redo, current, generation)
     }
 
-    pub fn redo(&mut self, current: &mut Network, generation: &mut u64) -> bool {
+    /// Makes the last undone change again, if any; returns what it did.
+    pub fn redo(&mut self, current: &mut Network, generation: &mut u64) -> Option<String> {
         Self::step(&mut self.redo, &mut self.undo, current, generation)
     }
 
     fn step(
-        from: &mut Vec<Snapshot>,
-        to: &mut Vec<Snapshot>,
+        from: &mut Vec<Entry>,
+        to: &mut Vec<Entry>,
         current: &mut Network,
         generation: &mut u64,
-    ) -> bool {
-        let Some(snapshot) = from.pop() else {
-            return false;
-        };
-        let network = std::mem::replace(current, snapshot.network);
-        to.push(Snapshot {
-            network,
+    ) -> Option<String> {
+        let entry = from.pop()?;
+        let delta = entry.delta.apply(current);
+        to.push(Entry {
+            bytes: delta.bytes(),
+            delta,
             generation: *generation,
+            what: entry.what.clone(),
         });
-        *generation = snapshot.generation;
-        true
+        *generation = entry.generation;
+        Some(entry.what)
     }
 
     pub fn can_undo(&self) -> bool {
@@ -72,5 +101,10 @@ impl History {
 
     pub fn undo_len(&self) -> usize {
         self.undo.len()
+    }
+
+    /// The estimated memory the history holds, in bytes.
+    pub fn bytes(&self) -> usize {
+        self.undo.iter().chain(&self.redo).map(|e| e.bytes).sum()
     }
 }

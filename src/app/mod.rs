@@ -20,7 +20,7 @@ use crate::model::{Component, Link, Network, Pathway, Phase};
 pub use edit::Edit;
 pub use form::{Field, FieldKind, Form, parse_history, parse_number};
 pub use forms::Purpose;
-pub use history::{History, UNDO_LIMIT};
+pub use history::{HISTORY_BYTES, History, UNDO_LIMIT};
 pub use keymap::{Binding, Key, NORMAL_KEYS, OTHER_KEYS, action_for_key};
 pub use safety::{Prompt, RecoveryChoice};
 pub use workshop::{ACTION_STATUSES, ANSWER_KEYS};
@@ -62,6 +62,9 @@ pub enum Action {
     DeletePathway,
     /// Form, find and confirmation input.
     Input(char),
+    /// Text pasted into the terminal (bracketed paste): goes into the field being typed
+    /// in as text, never as keys.
+    Paste(String),
     Backspace,
     ClearField,
     NextField,
@@ -217,6 +220,8 @@ pub struct App {
     /// A content hash of the file as last read or written here, to notice changes on disk.
     pub disk_hash: Option<u64>,
     recovery_choice: Option<RecoveryChoice>,
+    /// The content hash of the file the offered recovery copy's edits were made on.
+    recovered_base: Option<u64>,
     /// Today's date, `YYYY-MM-DD`, for overdue actions.
     pub today: String,
 }
@@ -247,6 +252,7 @@ impl App {
             weakest_cursor: 0,
             disk_hash: None,
             recovery_choice: None,
+            recovered_base: None,
             today: crate::model::today(),
         };
         app.select_first();
@@ -319,11 +325,13 @@ impl App {
             self.error(text.clone());
             return Err(text);
         }
-        if self.doc == before {
+        if !self
+            .history
+            .record(before, &mut self.doc, self.generation, what)
+        {
             self.info("Nothing to change");
             return Ok(());
         }
-        self.history.record(before, self.generation);
         self.generation = self.next_generation;
         self.next_generation += 1;
         self.refresh();
@@ -332,18 +340,18 @@ impl App {
     }
 
     pub fn undo(&mut self) {
-        if self.history.undo(&mut self.doc, &mut self.generation) {
+        if let Some(what) = self.history.undo(&mut self.doc, &mut self.generation) {
             self.refresh();
-            self.info("Undone");
+            self.info(format!("Undone: {what}"));
         } else {
             self.info("Nothing to undo");
         }
     }
 
     pub fn redo(&mut self) {
-        if self.history.redo(&mut self.doc, &mut self.generation) {
+        if let Some(what) = self.history.redo(&mut self.doc, &mut self.generation) {
             self.refresh();
-            self.info("Redone");
+            self.info(format!("Redone: {what}"));
         } else {
             self.info("Nothing to redo");
         }

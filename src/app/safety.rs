@@ -18,6 +18,9 @@ pub enum Prompt {
         network: Box<Network>,
         /// What differs, once asked for.
         differences: Option<String>,
+        /// The file changed on disk after these edits were made: restoring them and
+        /// saving would undo that change, so the save asks first.
+        changed_on_disk: bool,
     },
     /// The file changed on disk since it was opened or last saved here.
     Conflict { path: PathBuf },
@@ -26,9 +29,20 @@ pub enum Prompt {
 impl Prompt {
     pub fn question(&self) -> String {
         match self {
-            Prompt::Recover { copy, when, .. } => format!(
-                "Unsaved edits from {when} were recovered ({}). Restore them?",
-                copy.display()
+            Prompt::Recover {
+                copy,
+                when,
+                changed_on_disk,
+                ..
+            } => format!(
+                "Unsaved edits from {when} were recovered ({}).{} Restore them?",
+                copy.display(),
+                if *changed_on_disk {
+                    " The file has changed on disk since they were made: restoring them \
+                     and saving would undo that change."
+                } else {
+                    ""
+                }
             ),
             Prompt::Conflict { path } => format!(
                 "{} has changed on disk since you opened it. Overwrite it with your version?",
@@ -63,12 +77,23 @@ pub enum RecoveryChoice {
 
 impl App {
     /// Offers a recovery copy: the editor opens on this question.
-    pub fn offer_recovery(&mut self, copy: PathBuf, when: String, network: Network) {
+    /// `based_on`: the content hash of the file the copy's edits were made on, when the
+    /// copy records it; if the file on disk (`disk_hash`) differs, it changed since.
+    pub fn offer_recovery(
+        &mut self,
+        copy: PathBuf,
+        when: String,
+        network: Network,
+        based_on: Option<u64>,
+    ) {
+        let changed_on_disk = based_on.is_some() && based_on != self.disk_hash;
+        self.recovered_base = based_on;
         self.mode = Mode::Prompt(Prompt::Recover {
             copy,
             when,
             network: Box::new(network),
             differences: None,
+            changed_on_disk,
         });
     }
 
@@ -103,14 +128,27 @@ impl App {
             }
         };
         match (prompt, key) {
-            (Prompt::Recover { network, .. }, 'r') => {
+            (
+                Prompt::Recover {
+                    network,
+                    changed_on_disk,
+                    ..
+                },
+                'r',
+            ) => {
                 // The recovered edits become one change on top of the file: undoable, unsaved.
                 self.restore(*network);
+                if changed_on_disk {
+                    // The edits stand on the file as it was: the save then takes the
+                    // changed-on-disk path and asks first, and a later copy records it too.
+                    self.disk_hash = self.recovered_base;
+                    self.error("Restored; the file changed on disk since, so a save asks first");
+                }
                 self.recovery_choice = Some(RecoveryChoice::Restored);
             }
             (Prompt::Recover { .. }, 'd') => {
                 self.recovery_choice = Some(RecoveryChoice::Discarded);
-                self.info("Recovered edits discarded");
+                self.info("Recovered edits discarded: kept aside until you next save");
             }
             (
                 Prompt::Recover {
@@ -118,6 +156,7 @@ impl App {
                     when,
                     network,
                     differences,
+                    changed_on_disk,
                 },
                 's',
             ) => {
@@ -130,6 +169,7 @@ impl App {
                     when,
                     network,
                     differences,
+                    changed_on_disk,
                 });
             }
             (Prompt::Conflict { path }, 'o') => return Effect::Overwrite(path),
@@ -144,8 +184,12 @@ impl App {
 
     fn restore(&mut self, network: Network) {
         let before = std::mem::replace(&mut self.doc, network);
-        if self.doc != before {
-            self.history.record(before, self.generation);
+        if self.history.record(
+            before,
+            &mut self.doc,
+            self.generation,
+            "Restored recovered edits",
+        ) {
             self.generation = self.next_generation;
             self.next_generation += 1;
         }

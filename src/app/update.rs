@@ -8,6 +8,10 @@ use super::{Action, App, Confirm, Edit, Effect, Mode, Panel, Selection};
 impl App {
     /// Applies one action in the current mode.
     pub fn update(&mut self, action: Action) -> Effect {
+        if let Action::Paste(text) = action {
+            self.paste(&text);
+            return Effect::None;
+        }
         match std::mem::replace(&mut self.mode, Mode::Normal) {
             Mode::Normal => self.normal(action),
             Mode::Connect { from } => self.connecting(from, action),
@@ -214,6 +218,7 @@ impl App {
             Action::WholePathway
             | Action::Reveal
             | Action::Input(_)
+            | Action::Paste(_)
             | Action::Backspace
             | Action::ClearField
             | Action::NextField
@@ -405,6 +410,32 @@ impl App {
             _ => self.mode = Mode::Confirm(confirm),
         }
         Effect::None
+    }
+
+    /// A paste goes into the form or find being typed in, as text; anywhere else it is
+    /// refused whole, so pasted letters never become commands.
+    fn paste(&mut self, text: &str) {
+        match &mut self.mode {
+            Mode::Form(form) => {
+                if !form.paste(text) {
+                    form.error = Some(if form.focused().is_choice() {
+                        "Nothing pasted: this field is a choice (←/→ to change it)".to_string()
+                    } else {
+                        format!(
+                            "Pasted text cut at {} characters",
+                            super::form::MAX_FIELD_CHARS
+                        )
+                    });
+                }
+            }
+            Mode::Find { query } => {
+                let room = super::form::MAX_FIELD_CHARS.saturating_sub(query.chars().count());
+                query.extend(super::form::one_line(text).chars().take(room));
+                let query = query.clone();
+                self.find_next(&query, false);
+            }
+            _ => self.info("Nothing pasted: paste into a form or find (/)"),
+        }
     }
 
     fn finding(&mut self, mut query: String, action: Action) -> Effect {

@@ -1,4 +1,4 @@
-//! `carepath fmt FILE... [--check]`
+//! `carepath fmt FILE... [--check] [--force]`
 
 use std::path::PathBuf;
 
@@ -6,14 +6,14 @@ use crate::storage;
 
 use super::exit;
 
-pub fn run(files: &[PathBuf], check: bool) -> u8 {
+pub fn run(files: &[PathBuf], check: bool, force: bool) -> u8 {
     let mut failed = false;
     let mut changed = false;
     for path in files {
         let network = match storage::load(path) {
             Ok(n) => n,
             Err(e) => {
-                eprintln!("{e}");
+                errorln!("{e}");
                 failed = true;
                 continue;
             }
@@ -26,13 +26,45 @@ pub fn run(files: &[PathBuf], check: bool) -> u8 {
             continue;
         }
         changed = true;
+        let comment = storage::first_comment(&current);
+        if let Some(at) = comment {
+            // The canonical form has no comments: say so rather than drop them silently.
+            let said = format!(
+                "{}:{}:{}: has comments, which carepath does not keep: put what they say in a notes field",
+                path.display(),
+                at.line,
+                at.col
+            );
+            if check {
+                super::stdout::write_text(&format!("{said} (fmt would drop them)\n"));
+                continue;
+            }
+            if !force {
+                errorln!("{said}; not formatted (--force formats it and drops them)");
+                failed = true;
+                continue;
+            }
+        }
         if check {
-            super::stdout::write(&format!("{}: not in canonical form\n", path.display()));
-        } else if let Err(e) = storage::write_atomic(path, canonical.as_bytes()) {
-            eprintln!("{e}");
-            failed = true;
+            super::stdout::write_text(&format!("{}: not in canonical form\n", path.display()));
         } else {
-            super::stdout::write(&format!("{}: formatted\n", path.display()));
+            let write = if force {
+                storage::write_atomic_forced
+            } else {
+                storage::write_atomic
+            };
+            match write(path, canonical.as_bytes()) {
+                Err(e) => {
+                    errorln!("{e}");
+                    failed = true;
+                }
+                Ok(written) => {
+                    super::stdout::write_text(&format!("{}: formatted\n", path.display()));
+                    if let Some(notice) = written.notice {
+                        errorln!("carepath: {notice}");
+                    }
+                }
+            }
         }
     }
     if failed {

@@ -1,12 +1,17 @@
 //! The command line of DESIGN §6: one file per command.
 
+/// `eprintln!` that never panics (stderr closed or full): see `stdout::error_line`.
+macro_rules! errorln {
+    ($($arg:tt)*) => {
+        $crate::cli::stdout::error_line(&format!($($arg)*))
+    };
+}
+
 mod check;
 mod diff;
 mod export;
 mod fmt;
 mod import;
-mod import_breakdowns;
-mod import_children;
 mod new;
 mod stdout;
 
@@ -67,6 +72,10 @@ pub enum Command {
         /// Change nothing; exit 1 if a file is not in canonical form.
         #[arg(long)]
         check: bool,
+        /// Rewrite read-only files too (they stay read-only), and files with comments
+        /// (which are dropped).
+        #[arg(long, conflicts_with = "check")]
+        force: bool,
     },
     /// What changed between two versions of a file, in pathway terms.
     ///
@@ -106,6 +115,10 @@ pub enum Command {
         /// Apply the valid rows and list the others, instead of writing nothing.
         #[arg(long)]
         partial: bool,
+        /// Update a read-only file too (it stays read-only), or one with comments (which
+        /// are dropped).
+        #[arg(long)]
+        force: bool,
     },
     /// Create a new network with one pathway. Never overwrites a file.
     New {
@@ -141,7 +154,7 @@ pub fn run(cli: Cli) -> ExitCode {
         return match crate::tui::run(options) {
             Ok(()) => ExitCode::from(exit::OK),
             Err(e) => {
-                eprintln!("carepath: {e:#}");
+                errorln!("carepath: {e:#}");
                 ExitCode::from(exit::BAD_INPUT)
             }
         };
@@ -152,7 +165,11 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             fail_on,
         } => check::run(&files, format, fail_on),
-        Command::Fmt { files, check } => fmt::run(&files, check),
+        Command::Fmt {
+            files,
+            check,
+            force,
+        } => fmt::run(&files, check, force),
         Command::Diff {
             old,
             new,
@@ -168,8 +185,14 @@ pub fn run(cli: Cli) -> ExitCode {
             file,
             data,
             partial,
-        } => import::run(&file, &data, partial),
+            force,
+        } => import::run(&file, &data, partial, force),
         Command::New { file, condition } => new::run(&file, condition.into()),
     };
+    // Output that could not be written (a full disk, a closed stdout) is not success.
+    if let Some(e) = stdout::failure() {
+        errorln!("carepath: could not write the output: {e}");
+        return ExitCode::from(exit::BAD_INPUT);
+    }
     ExitCode::from(code)
 }

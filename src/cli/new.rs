@@ -27,7 +27,7 @@ pub fn new_network(path: &Path, condition: Condition) -> Network {
 
 pub fn run(path: &Path, condition: Condition) -> u8 {
     if path.exists() {
-        eprintln!(
+        errorln!(
             "{}: already exists; carepath new never overwrites a file",
             path.display()
         );
@@ -35,12 +35,12 @@ pub fn run(path: &Path, condition: Condition) -> u8 {
     }
     let network = new_network(path, condition);
     match storage::write_new(path, storage::to_canonical_string(&network).as_bytes()) {
-        Ok(()) => {
-            super::stdout::write(&format!("{}: created\n", path.display()));
+        Ok(_) => {
+            super::stdout::write_text(&format!("{}: created\n", path.display()));
             exit::OK
         }
         Err(e) => {
-            eprintln!("{e}");
+            errorln!("{e}");
             exit::BAD_INPUT
         }
     }

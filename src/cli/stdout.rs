@@ -1,14 +1,52 @@
-//! Writing results to stdout without panicking when the reader goes away (a pager quit,
-//! `| head`): a closed pipe just ends the output.
+//! Writing to stdout and stderr without panicking: a reader that has gone (a pager quit,
+//! `| head`) just ends the output; any other failure (a full disk, a closed stdout) is
+//! remembered, and the command then exits 2 saying so (`cli::run`). A stream closed
+//! before start (`>&-`) is opened on /dev/null by Rust's runtime: output to it is lost
+//! as to /dev/null, and no file opened later can take its number.
 
 use std::io::{ErrorKind, Write};
+use std::sync::Mutex;
+
+/// The first failure to write stdout, if any.
+static FAILED: Mutex<Option<String>> = Mutex::new(None);
 
 /// Writes `text` to stdout. Returns false if it could not be written for a reason other
-/// than the reader having closed the pipe.
+/// than the reader having closed the pipe; the failure is also kept for `failure`.
 pub fn write(text: &str) -> bool {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => true,
-        Err(e) => e.kind() == ErrorKind::BrokenPipe,
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => true,
+        Err(e) => {
+            fail(e.to_string());
+            false
+        }
     }
+}
+
+fn fail(why: String) {
+    let mut failed = FAILED.lock().unwrap_or_else(|p| p.into_inner());
+    failed.get_or_insert(why);
+}
+
+/// Writes a message or report (not an export) to stdout, control and bidirectional
+/// characters from files and paths made visible (`text::visible_lines`).
+pub fn write_text(text: &str) -> bool {
+    write(&crate::text::visible_lines(text))
+}
+
+/// Why stdout could not be written, if it could not.
+pub fn failure() -> Option<String> {
+    FAILED.lock().unwrap_or_else(|p| p.into_inner()).clone()
+}
+
+/// Writes a line to stderr; if stderr cannot be written either, there is nowhere left to
+/// say anything, and the exit code speaks alone.
+pub fn error_line(text: &str) {
+    let text = crate::text::visible_lines(text);
+    let mut err = std::io::stderr().lock();
+    let _ = err
+        .write_all(text.as_bytes())
+        .and_then(|()| err.write_all(b"\n"))
+        .and_then(|()| err.flush());
 }

@@ -1,6 +1,7 @@
 //! The domain model of DESIGN §2-3: plain Rust, no terminal and no file I/O.
 
 mod date;
+mod delta;
 mod error;
 mod id;
 mod items;
@@ -11,6 +12,7 @@ mod types;
 mod validate;
 
 pub use date::{parse_date, today};
+pub use delta::Delta;
 pub use error::ModelError;
 pub use id::{id_from_name, is_valid_id, unique_id};
 pub use items::{Action, Component, Link, Organisation};

@@ -1,48 +1,57 @@
 //! The RON file format, version 1 (DESIGN §3): load with full validation, canonical save,
 //! atomic write. Nothing here knows of the terminal.
 
+mod comments;
 mod error;
 mod locate;
+mod write;
 
-use std::fs::{self, File};
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
 
 use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 
 use crate::model::Network;
 
+pub use comments::first_comment;
 pub use error::{LoadError, Problem, SaveError, TextPosition};
 pub use locate::position_of;
+pub use write::{Written, write_atomic, write_atomic_forced, write_atomic_unchecked, write_new};
 
-/// Files larger than this are refused before they are read.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// Pathway files larger than this are refused before they are read, and carepath writes
+/// none larger (docs/format.md, "Size"): the canonical form of a 60,000-component network
+/// is about 94 MB, well inside it.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// At most this many broken rules are reported from one file, each with its place.
 pub const MAX_PROBLEMS: usize = 100;
 
 /// Reads, parses and validates a pathway file.
 pub fn load(path: &Path) -> Result<Network, LoadError> {
+    parse(&read_text(path, MAX_FILE_BYTES)?, path)
+}
+
+/// The UTF-8 text of a file of at most `limit` bytes.
+pub fn read_text(path: &Path, limit: u64) -> Result<String, LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_path_buf(),
         source,
     };
-    let file = File::open(path).map_err(io)?;
+    let file = File::open(path).map_err(|e| dangling(path, e))?;
     let size = file.metadata().map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(too_large(path, size));
+    if size > limit {
+        return Err(too_large(path, size, limit));
     }
     // The length can change between stat and read (or lie, for special files): read at
     // most one byte past the limit and check again.
     let mut bytes = Vec::with_capacity(size as usize);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(path, bytes.len() as u64));
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(path, bytes.len() as u64, limit));
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let valid = std::str::from_utf8(valid).expect("valid_up_to is valid");
         invalid(
@@ -50,15 +59,36 @@ pub fn load(path: &Path) -> Result<Network, LoadError> {
             Some(position_of(valid, valid.len())),
             "file is not UTF-8 text (a pathway file must be UTF-8)".to_string(),
         )
-    })?;
-    parse(&text, path)
+    })
 }
 
-fn too_large(path: &Path, size: u64) -> LoadError {
+/// "No such file" for a symbolic link whose target has gone says so, and names the target.
+pub fn dangling(path: &Path, e: std::io::Error) -> LoadError {
+    let target = std::fs::symlink_metadata(path)
+        .ok()
+        .filter(|m| m.file_type().is_symlink())
+        .and_then(|_| std::fs::read_link(path).ok());
+    let source = match target {
+        Some(to) if e.kind() == std::io::ErrorKind::NotFound => std::io::Error::new(
+            e.kind(),
+            format!(
+                "a symbolic link to {}, which does not exist (a dangling link)",
+                crate::text::visible(&to.display().to_string())
+            ),
+        ),
+        _ => e,
+    };
+    LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+fn too_large(path: &Path, size: u64, limit: u64) -> LoadError {
     LoadError::TooLarge {
         path: path.to_path_buf(),
         size,
-        limit: MAX_FILE_BYTES,
+        limit,
     }
 }
 
@@ -69,13 +99,18 @@ fn invalid(path: &Path, position: Option<TextPosition>, message: String) -> Load
     }
 }
 
-/// Parses and validates pathway text; `path` names it in errors.
+/// A UTF-8 byte-order mark, which some Windows editors put at the start of a file.
+pub const BOM: char = '\u{feff}';
+
+/// Parses and validates pathway text; `path` names it in errors. A byte-order mark at
+/// the start is accepted (and not written back: the canonical form has none).
 pub fn parse(text: &str, path: &Path) -> Result<Network, LoadError> {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
     // Option values are read bare whether or not the file enables implicit_some.
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
     let network: Network = options.from_str(text).map_err(|e| {
         let position = token_position(text, e.span.start);
-        invalid(path, Some(position), syntax_message(&e.code))
+        invalid(path, Some(position), short_quotes(&syntax_message(&e.code)))
     })?;
     let violations = network.validate();
     if violations.is_empty() {
@@ -89,7 +124,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Network, LoadError> {
         .take(MAX_PROBLEMS)
         .map(|v| Problem {
             position: locate::locate(text, &v.path),
-            message: v.error.to_string(),
+            message: short_quotes(&v.error.to_string()),
         })
         .collect();
     if total > MAX_PROBLEMS {
@@ -163,11 +198,51 @@ fn syntax_message(code: &ron::Error) -> String {
         E::Eof => {
             "unexpected end of file: the file is cut short or a bracket is not closed".to_string()
         }
+        E::SuggestRawIdentifier(word) if word.starts_with(|c: char| c.is_ascii_digit()) => {
+            format!(
+                "\"{word}\" cannot start a field: a number cannot contain a comma (write 25.6, not 25,6)"
+            )
+        }
+        E::SuggestRawIdentifier(word) | E::InvalidIdentifier(word) => {
+            format!("\"{word}\" is not a field name here (is text missing its double quotes?)")
+        }
         E::ExceededRecursionLimit => {
             "brackets nested too deeply (a pathway file needs only a few levels)".to_string()
         }
         other => other.to_string(),
     }
+}
+
+/// An error quotes at most `QUOTE_CHARS` characters of a value: a 16 KB name would bury
+/// the message (and the terminal). Quoted parts longer than that are cut with `…`.
+const QUOTE_CHARS: usize = 80;
+
+fn short_quotes(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(1024));
+    let mut quoted: Option<String> = None;
+    for c in message.chars() {
+        match (&mut quoted, c) {
+            (None, '"') => quoted = Some(String::new()),
+            (None, c) => out.push(c),
+            (Some(q), '"') => {
+                out.push('"');
+                if q.chars().count() > QUOTE_CHARS {
+                    out.extend(q.chars().take(QUOTE_CHARS - 1));
+                    out.push('…');
+                } else {
+                    out.push_str(q);
+                }
+                out.push('"');
+                quoted = None;
+            }
+            (Some(q), c) => q.push(c),
+        }
+    }
+    if let Some(q) = quoted {
+        out.push('"');
+        out.extend(q.chars().take(QUOTE_CHARS));
+    }
+    out
 }
 
 /// "Phase" -> "phase", "LinkKind" -> "link kind".
@@ -219,65 +294,6 @@ fn unescape_apostrophes(text: &str) -> String {
 }
 
 /// Writes a network in canonical form, atomically.
-pub fn save(path: &Path, network: &Network) -> Result<(), SaveError> {
+pub fn save(path: &Path, network: &Network) -> Result<Written, SaveError> {
     write_atomic(path, to_canonical_string(network).as_bytes())
-}
-
-/// Writes a temporary file beside `path`, syncs it, and renames it over `path`, so the
-/// old file stays whole if anything fails. A symbolic link is followed, not replaced.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let fail = |source| SaveError {
-        path: path.to_path_buf(),
-        source,
-    };
-    let target: PathBuf = match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path).map_err(fail)?,
-        _ => path.to_path_buf(),
-    };
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".carepath-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
-    if let Ok(meta) = fs::metadata(&target) {
-        tmp.as_file()
-            .set_permissions(meta.permissions())
-            .map_err(fail)?;
-    }
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(&target).map_err(|e| fail(e.error))?;
-    // Sync the directory so the rename itself survives a power cut.
-    if let Ok(d) = File::open(&dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
-}
-
-/// Writes a new file atomically, refusing to replace anything already at `path`.
-pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let fail = |source| SaveError {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".carepath-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist_noclobber(path).map_err(|e| fail(e.error))?;
-    if let Ok(d) = File::open(&dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
 }

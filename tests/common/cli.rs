@@ -20,10 +20,16 @@ pub struct Run {
 }
 
 pub fn carepath(dir: &Path, args: &[&str]) -> Run {
+    carepath_env(dir, args, &[])
+}
+
+/// As `carepath`, with more environment variables set.
+pub fn carepath_env(dir: &Path, args: &[&str], env: &[(&str, &Path)]) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_carepath"))
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        .envs(env.iter().copied())
         .output()
         .expect("the carepath binary runs");
     Run {

@@ -50,8 +50,26 @@ impl Setup {
         tmux
     }
 
+    /// The recovery copy of the file left by a session (running or ended), or a path
+    /// where there is none.
     pub fn copy(&self) -> PathBuf {
-        Recovery::new(&self.state).copy_path(Some(&self.file))
+        self.copies(false)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| self.state.join("no-copy.ron"))
+    }
+
+    /// The copies whose edits were discarded, kept until the next save.
+    pub fn discarded(&self) -> Vec<PathBuf> {
+        self.copies(true)
+    }
+
+    fn copies(&self, discarded: bool) -> Vec<PathBuf> {
+        Recovery::new(&self.state)
+            .all_copies(Some(&self.file))
+            .into_iter()
+            .filter(|p| p.to_string_lossy().contains(".discarded.") == discarded)
+            .collect()
     }
 
     /// Waits until the recovery copy holds the added component.

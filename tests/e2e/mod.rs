@@ -67,6 +67,23 @@ impl Tmux {
         assert!(ok.success());
     }
 
+    /// Pastes `text` as a terminal does (`paste-buffer -p`): wrapped in bracketed-paste
+    /// markers when the program asked for them, else as typed keys.
+    pub fn paste(&self, text: &str) {
+        let ok = self
+            .cmd()
+            .args(["set-buffer", "-b", "p", "--", text])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        let ok = self
+            .cmd()
+            .args(["paste-buffer", "-p", "-b", "p", "-t", "t"])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    }
+
     pub fn screen(&self) -> String {
         let out = self
             .cmd()

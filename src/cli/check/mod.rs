@@ -5,7 +5,7 @@ mod json;
 mod measures;
 mod text;
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::ValueEnum;
@@ -57,7 +57,7 @@ pub fn run(files: &[PathBuf], format: Format, fail_on: Option<FailOn>) -> u8 {
                 loaded.push((path.display().to_string(), network, analysis));
             }
             Err(e) => {
-                eprintln!("{e}");
+                errorln!("{e}");
                 failed = true;
             }
         }
@@ -70,8 +70,9 @@ pub fn run(files: &[PathBuf], format: Format, fail_on: Option<FailOn>) -> u8 {
                     .map(|(file, n, a)| json::file_report(file.clone(), n, a))
                     .collect(),
             };
-            let mut out =
-                serde_json::to_string_pretty(&report).expect("the report has only finite numbers");
+            let mut out = crate::text::json_escaped(
+                serde_json::to_string_pretty(&report).expect("the report has only finite numbers"),
+            );
             out.push('\n');
             out
         }
@@ -81,20 +82,18 @@ pub fn run(files: &[PathBuf], format: Format, fail_on: Option<FailOn>) -> u8 {
             };
             let reports: Vec<String> = loaded
                 .iter()
-                .map(|(file, n, a)| text::report(file, n, a, &paint))
+                .map(|(file, n, a)| {
+                    // Nothing from a file reaches the terminal raw: names, notes, the path.
+                    let visible = crate::text::visible_network(n);
+                    text::report(&crate::text::visible(file), &visible, a, &paint)
+                })
                 .collect();
             reports.join("\n")
         }
     };
     // A reader that has gone (`carepath check ... | head`) is not an error worth a word;
-    // print! would panic there. Any other failure to write is.
-    let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout
-        .write_all(out.as_bytes())
-        .and_then(|()| stdout.flush())
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        eprintln!("carepath: could not write the report: {e}");
+    // print! would panic there. Any other failure to write is (`cli::run` says so).
+    if !super::stdout::write(&out) {
         return exit::BAD_INPUT;
     }
     if failed {

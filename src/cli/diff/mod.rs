@@ -89,7 +89,7 @@ pub fn run(old: PathBuf, new: PathBuf, git_args: &[OsString], format: Format) ->
     let sides = match sides(old, new, git_args) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("carepath diff: {e}");
+            errorln!("carepath diff: {e}");
             return exit::BAD_INPUT;
         }
     };
@@ -109,11 +109,11 @@ pub fn run(old: PathBuf, new: PathBuf, git_args: &[OsString], format: Format) ->
                 for e in &errors {
                     report.push_str(&format!("  {e}\n"));
                 }
-                stdout::write(&report);
+                stdout::write(&crate::text::visible_lines(&report));
                 return exit::OK;
             }
             for e in &errors {
-                eprintln!("{e}");
+                errorln!("{e}");
             }
             return exit::BAD_INPUT;
         }
@@ -128,8 +128,11 @@ pub fn run(old: PathBuf, new: PathBuf, git_args: &[OsString], format: Format) ->
     };
     let report = match format {
         Format::Text => text::report(&names, &old_net, &new_net, &changes),
-        Format::Json => json::report(&names, &old_net, &new_net, &changes) + "\n",
+        Format::Json => {
+            crate::text::json_escaped(json::report(&names, &old_net, &new_net, &changes)) + "\n"
+        }
     };
-    stdout::write(&report);
+    // Names, notes and paths (a repository's, as git's driver) never reach a terminal raw.
+    stdout::write(&crate::text::visible_lines(&report));
     exit::OK
 }

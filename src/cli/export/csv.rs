@@ -35,7 +35,8 @@ pub const HEADER: [&str; 21] = [
 /// first) gets a leading `'`, which spreadsheets show as plain text. `import` takes it off.
 pub fn defuse(text: &str) -> String {
     match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        // A leading `'` is guarded too, so import takes off exactly what export added.
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\'') => format!("'{text}"),
         _ => text.to_string(),
     }
 }

@@ -16,7 +16,26 @@ const WRAP: usize = 28;
 /// A DOT double-quoted string. Backslashes are doubled so that names cannot smuggle in
 /// escapes like `\N`, and `&` is written `&amp;` because Graphviz reads character
 /// entities in labels; `lines` are joined with DOT's own `\n`.
+/// Graphviz rejects very long strings (a name of 16 KB): a label keeps at most this many
+/// lines of at most this many characters, and says where it was cut.
+const LABEL_LINES: usize = 12;
+const LABEL_LINE_CHARS: usize = 200;
+
+fn capped(line: &str) -> String {
+    if line.chars().count() <= LABEL_LINE_CHARS {
+        return line.to_string();
+    }
+    let mut cut: String = line.chars().take(LABEL_LINE_CHARS - 1).collect();
+    cut.push('…');
+    cut
+}
+
 fn quoted(lines: &[String]) -> String {
+    let mut lines: Vec<String> = lines.iter().map(|l| capped(l)).collect();
+    if lines.len() > LABEL_LINES {
+        lines.truncate(LABEL_LINES);
+        lines[LABEL_LINES - 1] = "…".to_string();
+    }
     let parts: Vec<String> = lines
         .iter()
         .map(|l| {

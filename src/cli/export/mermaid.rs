@@ -42,7 +42,9 @@ pub fn render(view: &View) -> String {
     let _ = writeln!(
         out,
         "    %% {} · ✓ Green, ! Amber, ✗ Red, ? No data · dotted link: weak hand-off",
-        one_line(&view.network.name)
+        // Entity-coded like a label: no `%%` from the name can open a directive
+        // (`%%{init: …}%%`), and no line break can end the comment.
+        escape(&view.network.name)
     );
     // linkStyle counts links in the order they are written, invisible ones included.
     let mut link_count = 0usize;

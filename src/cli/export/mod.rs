@@ -125,7 +125,13 @@ pub fn strength_text(s: Option<f64>) -> String {
 /// Text from a file on one line: control characters (newlines included) become spaces.
 pub fn one_line(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -145,26 +151,48 @@ pub fn run(file: &Path, format: Format, out: Option<&PathBuf>) -> u8 {
     let network = match storage::load(file) {
         Ok(n) => n,
         Err(e) => {
-            eprintln!("{e}");
+            errorln!("{e}");
             return exit::BAD_INPUT;
         }
     };
     let text = render(&network, format);
     match out {
+        // A failure to write is reported by `cli::run`.
         None => {
-            if stdout::write(&text) {
-                exit::OK
-            } else {
-                eprintln!("carepath export: could not write to stdout");
-                exit::BAD_INPUT
-            }
+            stdout::write(&text);
+            exit::OK
         }
-        Some(path) => match storage::write_atomic(path, text.as_bytes()) {
-            Ok(()) => exit::OK,
+        Some(path) if would_replace_a_pathway(file, path) => {
+            errorln!(
+                "{}: is a pathway file; an export never writes over one (choose another -o)",
+                crate::text::visible(&path.display().to_string())
+            );
+            exit::BAD_INPUT
+        }
+        Some(path) => match storage::write_atomic_unchecked(path, text.as_bytes()) {
+            Ok(written) => {
+                if let Some(notice) = written.notice {
+                    errorln!("carepath: {notice}");
+                }
+                exit::OK
+            }
             Err(e) => {
-                eprintln!("{e}");
+                errorln!("{e}");
                 exit::BAD_INPUT
             }
         },
     }
+}
+
+/// `export F -o F`, or onto any existing `.ron` file: the export would replace the
+/// network itself with a diagram.
+fn would_replace_a_pathway(file: &Path, out: &Path) -> bool {
+    let same = match (std::fs::canonicalize(file), std::fs::canonicalize(out)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    same || (out.exists()
+        && out
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("ron")))
 }

@@ -1,0 +1,94 @@
+//! Text from a file made safe to show: nothing from a document reaches a terminal raw.
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+/// Characters that would change what the terminal shows beyond their own cell: C0 and C1
+/// controls, DEL, and the bidirectional embeddings, overrides, isolates and marks.
+pub fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// Text from a file, with every control and bidirectional-override character shown as a
+/// visible escape such as `\u{1b}`, so nothing from a document reaches the terminal raw
+/// or reorders what is drawn around it.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_hidden) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_hidden(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// As `visible`, for text of several lines: line breaks and tabs stay as they are.
+pub fn visible_lines(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| is_hidden(c) && c != '\n' && c != '\t') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_hidden(c) && c != '\n' && c != '\t' {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// JSON text with DEL, the C1 controls, the bidirectional controls and the line and
+/// paragraph separators written as `\u` escapes (serde_json escapes only C0). They can only
+/// be inside strings, where the escape reads back as the same character.
+pub fn json_escaped(json: String) -> String {
+    // C0 inside strings is escaped already; outside them it is JSON's own whitespace.
+    let hidden = |c: char| (c >= '\u{7f}' && is_hidden(c)) || matches!(c, '\u{2028}' | '\u{2029}');
+    if !json.chars().any(hidden) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if hidden(c) {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The network with every text made visible (names, notes, sources...), for reports
+/// written to a terminal. Ids cannot hold such characters, so links still resolve.
+pub fn visible_network(network: &crate::model::Network) -> Cow<'_, crate::model::Network> {
+    fn walk(v: &mut serde_json::Value) -> bool {
+        match v {
+            serde_json::Value::String(s) => match visible(s) {
+                Cow::Owned(o) => {
+                    *s = o;
+                    true
+                }
+                Cow::Borrowed(_) => false,
+            },
+            serde_json::Value::Array(a) => a.iter_mut().fold(false, |c, v| walk(v) | c),
+            serde_json::Value::Object(o) => o.values_mut().fold(false, |c, v| walk(v) | c),
+            _ => false,
+        }
+    }
+    let Ok(mut value) = serde_json::to_value(network) else {
+        return Cow::Borrowed(network);
+    };
+    if !walk(&mut value) {
+        return Cow::Borrowed(network);
+    }
+    serde_json::from_value(value).map_or(Cow::Borrowed(network), Cow::Owned)
+}
