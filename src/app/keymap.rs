@@ -165,6 +165,18 @@ pub const NORMAL_KEYS: &[Binding] = &[
         Action::ToggleWeakest,
         "show / hide the weakest-links highlight"
     ),
+    bind!(
+        [Char('z')],
+        "z",
+        Action::Zoom,
+        "zoom: boxes fit the screen, full boxes, compact boxes"
+    ),
+    bind!(
+        [Char('f')],
+        "f",
+        Action::FoldPanels,
+        "fold / unfold the details and weakest-links panels"
+    ),
     bind!([Char('t')], "t", Action::NextTheme, "next theme"),
     bind!(
         [Char('O')],

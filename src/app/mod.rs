@@ -52,6 +52,10 @@ pub enum Action {
     Save,
     Find,
     ToggleWeakest,
+    /// Boxes: fit the screen, full (whole names), compact (one line).
+    Zoom,
+    /// Fold the details and weakest-links panels away so the map takes the screen.
+    FoldPanels,
     NextTheme,
     Help,
     Quit,
@@ -206,6 +210,10 @@ pub struct App {
     pub focus: Panel,
     pub mode: Mode,
     pub show_weakest: bool,
+    /// How tall map boxes are; kept for the session, across pathways.
+    pub zoom: crate::layout::BoxSize,
+    /// The side panels folded away, the map on the whole screen.
+    pub panels_folded: bool,
     pub theme: usize,
     pub theme_count: usize,
     pub message: Option<Message>,
@@ -239,6 +247,8 @@ impl App {
             focus: Panel::Map,
             mode: Mode::Normal,
             show_weakest: false,
+            zoom: crate::layout::BoxSize::Auto,
+            panels_folded: false,
             theme: 0,
             theme_count: 1,
             message: None,

@@ -159,6 +159,23 @@ impl App {
                     "Weakest-links highlight off"
                 });
             }
+            Action::Zoom => {
+                use crate::layout::BoxSize;
+                let (zoom, said) = match self.zoom {
+                    BoxSize::Auto | BoxSize::Normal => {
+                        (BoxSize::Full, "Full boxes: whole names, the map scrolls")
+                    }
+                    BoxSize::Full => (BoxSize::Compact, "Compact boxes: one line each"),
+                    BoxSize::Compact => (BoxSize::Auto, "Boxes fit the screen"),
+                };
+                self.zoom = zoom;
+                self.info(said);
+            }
+            Action::FoldPanels => {
+                self.panels_folded = !self.panels_folded;
+                // Whether that folds or shows them depends on the screen's width.
+                self.info("Panels folded or shown: f switches back");
+            }
             Action::NextTheme => self.theme = (self.theme + 1) % self.theme_count.max(1),
             Action::Help => self.mode = Mode::Help,
             Action::Quit => {

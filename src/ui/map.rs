@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 use super::UiState;
-use super::boxes::{BoxItem, Mark, Painter, draw_box};
+use super::boxes::{BoxItem, BoxShape, Mark, Painter, draw_box};
 use super::hit::HitMap;
 use super::panels::status_span;
 use super::text::{fit, number, share, width};
@@ -27,7 +27,7 @@ pub const HIGHLIGHTED: usize = 5;
 /// The last frame's layout and what it was made from.
 #[derive(Debug)]
 pub struct Cached {
-    key: (u64, usize, u16, u16),
+    key: (u64, usize, u16, u16, crate::layout::BoxSize),
     layout: Layout,
     /// The screen cells the map's rows below the headings were drawn in.
     view: (u16, u16),
@@ -35,11 +35,18 @@ pub struct Cached {
 
 /// The layout for this pathway and area, from the cache when nothing has changed.
 fn layout<'a>(state: &'a mut UiState, app: &App, pathway: &Pathway, area: Rect) -> &'a Layout {
-    let key = (app.generation(), app.pathway, area.width, area.height);
+    let key = (
+        app.generation(),
+        app.pathway,
+        area.width,
+        area.height,
+        app.zoom,
+    );
     if state.map.as_ref().is_none_or(|c| c.key != key) {
         let options = LayoutOptions {
             width: u32::from(area.width),
             height: u32::from(area.height),
+            boxes: app.zoom,
             ..LayoutOptions::default()
         };
         state.map = Some(Cached {
@@ -286,7 +293,7 @@ pub(super) fn body(
             &painter,
             *rect,
             &item,
-            layout.compact,
+            BoxShape::of(layout),
             theme,
         );
         hits.add(screen, Action::SelectComponent(c.id.clone()));

@@ -434,3 +434,42 @@ mod tests {
         assert_eq!(sparkline(&m), "▄▄");
     }
 }
+
+/// The panels folded to one line under the map: what is selected, its status and
+/// strength, and the key that brings the panels back.
+pub fn folded(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let analysis = app.analysis().pathways.get(app.pathway);
+    let pathway = app.current_pathway();
+    let (name, score) = match (pathway, app.selected_component(), app.selected_link()) {
+        (Some(p), Some(c), _) => {
+            let pos = p.position(&c.id);
+            let score = pos
+                .and_then(|i| analysis?.components.get(i))
+                .map(|a| a.score);
+            (c.name.clone(), score)
+        }
+        (Some(p), None, Some(l)) => {
+            let pos = p.link_position(&l.from, &l.to);
+            let score = pos.and_then(|j| analysis?.links.get(j)).map(|a| a.score);
+            let name = |id: &str| p.component(id).map_or(id.to_string(), |c| c.name.clone());
+            (format!("{} → {}", name(&l.from), name(&l.to)), score)
+        }
+        _ => ("Nothing selected".to_string(), None),
+    };
+    let hint = "  f: details and weakest links";
+    let mut spans = vec![Span::raw(" ")];
+    let mut room = (area.width as usize).saturating_sub(width(hint) + 1);
+    if let Some(s) = score {
+        let status = status_span(s.status, theme);
+        let tail = format!(" · strength {} · ", share(s.strength));
+        room = room.saturating_sub(width(&status.content) + width(&tail));
+        spans.push(Span::styled(fit(&name, room), theme.title));
+        spans.push(Span::raw(" · "));
+        spans.push(status);
+        spans.push(Span::raw(tail.trim_end_matches(" · ").to_string()));
+    } else {
+        spans.push(Span::styled(fit(&name, room), theme.title));
+    }
+    spans.push(Span::styled(hint, theme.dim));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

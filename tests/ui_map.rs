@@ -1,0 +1,125 @@
+//! The map a lead can read: whole names wrapped in the boxes, boxes that grow with the
+//! screen, panels that give way, zoom, and a map that says what is missing while
+//! nothing is linked. Rendered on a TestBackend and read back.
+
+use std::collections::HashMap;
+
+use carepath::app::{Action, App};
+use carepath::ui::Theme;
+use ratatui::buffer::Buffer;
+
+mod ui_support;
+
+use ui_support::{draw, open, run, screen};
+
+/// The text of a screen rectangle, row by row.
+fn cells(buf: &Buffer, x0: u16, y0: u16, x1: u16, y1: u16) -> String {
+    let mut out = String::new();
+    for y in y0..y1 {
+        for x in x0..x1 {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Words of text on screen: box-drawing characters and arrows are not part of words.
+fn tokens(text: &str) -> Vec<String> {
+    text.chars()
+        .map(|c| match c {
+            '\u{2500}'..='\u{257f}' | '▶' | '◀' | '▲' | '▼' => ' ',
+            c => c,
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .map(str::to_string)
+        .collect()
+}
+
+/// How many words of the current pathway's component names show whole in their own
+/// boxes, and how many there are. A box is where a click selects the component; the
+/// provider's words shown there are taken out first, so they cannot count as the name's.
+fn words_on_screen(app: &App, w: u16, h: u16) -> (usize, usize) {
+    let (buf, hits) = draw(app, &Theme::default(), w, h);
+    let mut boxes: HashMap<String, (u16, u16, u16, u16)> = HashMap::new();
+    for y in 0..h {
+        for x in 0..w {
+            if let Some(Action::SelectComponent(id)) = hits.action_at(x, y) {
+                let b = boxes.entry(id).or_insert((x, y, x + 1, y + 1));
+                *b = (b.0.min(x), b.1.min(y), b.2.max(x + 1), b.3.max(y + 1));
+            }
+        }
+    }
+    let pathway = app.current_pathway().expect("a pathway");
+    let doc = app.document();
+    let (mut shown, mut total) = (0, 0);
+    for c in pathway.components() {
+        let words: Vec<&str> = c.name.split_whitespace().collect();
+        total += words.len();
+        let Some(&(x0, y0, x1, y1)) = boxes.get(&c.id) else {
+            continue;
+        };
+        let mut seen = tokens(&cells(&buf, x0, y0, x1, y1));
+        let provider = c
+            .provider
+            .as_deref()
+            .and_then(|id| doc.organisation(id))
+            .map_or("no provider", |o| o.name.as_str());
+        for word in provider.split_whitespace() {
+            if let Some(k) = seen.iter().rposition(|t| t == word) {
+                seen.remove(k);
+            }
+        }
+        for word in words {
+            if let Some(k) = seen.iter().position(|t| t == word) {
+                seen.remove(k);
+                shown += 1;
+            }
+        }
+    }
+    (shown, total)
+}
+
+fn share(app: &App, w: u16, h: u16) -> f64 {
+    let (shown, total) = words_on_screen(app, w, h);
+    shown as f64 / total as f64
+}
+
+#[test]
+fn most_of_every_name_shows_on_the_mental_health_map() {
+    let app = open("mental-health.ron");
+    let wide = share(&app, 160, 48);
+    eprintln!("160x48 {wide:.3}");
+    assert!(
+        wide >= 0.85,
+        "160x48 shows {:.0}% of the words",
+        wide * 100.0
+    );
+    let middle = share(&app, 120, 40);
+    eprintln!("120x40 {middle:.3}");
+    assert!(
+        middle >= 0.70,
+        "120x40 shows {:.0}% of the words",
+        middle * 100.0
+    );
+    // A bigger screen never shows less.
+    assert!(wide >= middle);
+}
+
+#[test]
+fn the_measure_counts_only_whole_words_in_their_own_box() {
+    let app = open("mental-health.ron");
+    let (shown, total) = words_on_screen(&app, 80, 24);
+    let first = app.current_pathway().unwrap();
+    let all: usize = first
+        .components()
+        .iter()
+        .map(|c| c.name.split_whitespace().count())
+        .sum();
+    assert_eq!(total, all);
+    // At 80x24 the map scrolls: some boxes are off screen, so not every word shows.
+    assert!(shown < total, "{shown} of {total}");
+    assert!(tokens("┌GP consultation┐").contains(&"consultation".to_string()));
+    assert!(!tokens("│a senior…│").contains(&"senior".to_string()));
+}
