@@ -10,7 +10,7 @@ use ratatui::buffer::Buffer;
 
 mod ui_support;
 
-use ui_support::{draw, open, run, screen};
+use ui_support::{STATUSES, draw, from_text, open, run, screen};
 
 /// The text of a screen rectangle, row by row.
 fn cells(buf: &Buffer, x0: u16, y0: u16, x1: u16, y1: u16) -> String {
@@ -122,4 +122,85 @@ fn the_measure_counts_only_whole_words_in_their_own_box() {
     assert!(shown < total, "{shown} of {total}");
     assert!(tokens("┌GP consultation┐").contains(&"consultation".to_string()));
     assert!(!tokens("│a senior…│").contains(&"senior".to_string()));
+}
+
+#[test]
+fn an_unlinked_pathway_says_what_is_missing() {
+    let links = STATUSES.find("            links: [").unwrap();
+    let end = STATUSES[links..].find("],\n").unwrap() + links + 3;
+    let unlinked = format!("{}{}", &STATUSES[..links], &STATUSES[end..]);
+    let app = from_text(&unlinked);
+    for (w, h) in [(80, 24), (160, 48)] {
+        let shown = screen(&app, w, h);
+        assert!(
+            shown.contains("Statuses · link components to score journeys"),
+            "{shown}"
+        );
+        assert!(shown.contains("Link components to score"), "{shown}");
+        assert!(!shown.contains("journeys ━"), "{shown}");
+    }
+    // Linked, the header scores the journeys again and the note goes.
+    let shown = screen(&from_text(STATUSES), 160, 48);
+    assert!(!shown.contains("link components"), "{shown}");
+    assert!(shown.contains("journey"), "{shown}");
+}
+
+#[test]
+fn long_names_wrap_at_word_boundaries_in_their_boxes() {
+    let app = open("mental-health.ron");
+    let shown = screen(&app, 160, 48);
+    // The first box, selected: its name over three lines, cut after a whole word.
+    for line in ["┏Whole-school━", "┃approach led by a┃", "┃senior mental…"] {
+        assert!(shown.contains(line), "{line} missing:\n{shown}");
+    }
+    assert!(shown.contains("│drop-in and"), "{shown}");
+    assert!(shown.contains("│wellbeing check"), "{shown}");
+}
+
+#[test]
+fn zoom_is_remembered_across_pathways_and_panels_fold() {
+    let mut app = open("mental-health.ron");
+    let full = screen(&app, 160, 48);
+    run(&mut app, [Action::Zoom, Action::Zoom]);
+    assert_eq!(
+        app.message.as_ref().map(|m| m.text.as_str()),
+        Some("Compact boxes: one line each")
+    );
+    let compact = screen(&app, 160, 48);
+    assert!(compact.contains("[? GP consultation"), "{compact}");
+    assert!(!compact.contains("┃approach led by"), "{compact}");
+    run(&mut app, [Action::NextPathway]);
+    assert!(
+        screen(&app, 160, 48).contains("]─"),
+        "still compact on the next pathway"
+    );
+    run(&mut app, [Action::PrevPathway, Action::Zoom]);
+    // Round the three: the boxes fit the screen again (only the status line differs).
+    let map = |s: &str| s.lines().take(45).collect::<Vec<_>>().join("\n");
+    assert_eq!(
+        app.message.as_ref().map(|m| m.text.as_str()),
+        Some("Boxes fit the screen")
+    );
+    assert_eq!(map(&screen(&app, 160, 48)), map(&full));
+    // Wide: panels beside the map; f folds them to one line under it, and back.
+    assert!(full.contains("┌ Details"));
+    run(&mut app, [Action::FoldPanels]);
+    let folded = screen(&app, 160, 48);
+    assert!(!folded.contains("┌ Details"), "{folded}");
+    assert!(folded.contains("f: details and weakest links"), "{folded}");
+    // At 120 columns they start folded, so the boxes get the width; f shows them.
+    run(&mut app, [Action::FoldPanels]);
+    assert!(screen(&app, 120, 40).contains("f: details and weakest links"));
+    run(&mut app, [Action::FoldPanels]);
+    assert!(screen(&app, 120, 40).contains("┌ Details"));
+}
+
+#[test]
+fn snapshots_at_three_sizes() {
+    for name in ["mental-health", "type1-diabetes"] {
+        let app = open(&format!("{name}.ron"));
+        for (w, h) in [(80, 24), (120, 40), (160, 48)] {
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(&app, w, h));
+        }
+    }
 }

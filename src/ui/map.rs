@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use super::UiState;
 use super::boxes::{BoxItem, BoxShape, Mark, Painter, draw_box};
 use super::hit::HitMap;
-use super::panels::status_span;
+use super::panels::{UNLINKED, status_span, unlinked};
 use super::text::{fit, number, share, width};
 use super::theme::Theme;
 use crate::analysis::{FindingKind, Status, Target};
@@ -321,6 +321,14 @@ fn map_title(app: &App, pathway: &Pathway, focused: bool, theme: &Theme) -> Line
         theme.title
     };
     let mut spans = vec![Span::styled(format!(" {} ", fit(&pathway.name, 40)), style)];
+    if unlinked(app) {
+        spans.push(Span::styled("· ", style));
+        spans.push(Span::styled(
+            format!("{} ", lowercase_first(UNLINKED)),
+            theme.highlight,
+        ));
+        return Line::from(spans);
+    }
     if let Some(a) = app.analysis().pathways.get(app.pathway) {
         let journeys = a.journeys.total();
         let count = if journeys < 1e6 {
@@ -450,4 +458,12 @@ fn links(buf: &mut Buffer, painter: &Painter, layout: &Layout, routes: &Routes, 
             painter.put(buf, cell.x, cell.y, ch, theme.selection);
         }
     }
+}
+
+/// "Link components…" as it reads after a `·`.
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_lowercase().chain(chars).collect::<String>()
+    })
 }

@@ -32,6 +32,16 @@ pub fn panel_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a>
         .title(Span::styled(title, title_style))
 }
 
+/// What the header and weakest links say while a pathway has components but no links.
+pub const UNLINKED: &str = "Link components to score journeys (c connects)";
+
+/// True when the current pathway has components and none are linked yet, so there are
+/// no journeys to score.
+pub fn unlinked(app: &App) -> bool {
+    app.current_pathway()
+        .is_some_and(|p| !p.components().is_empty() && p.links().is_empty())
+}
+
 /// The status symbol and word in the status's style.
 pub fn status_span(status: Status, theme: &Theme) -> Span<'static> {
     Span::styled(
@@ -379,8 +389,14 @@ pub fn weakest(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &m
     let list = &app.analysis().weakest;
     let title = format!(" Weakest links ({}) ", list.len());
     let block = panel_block(title, focused, theme);
-    let inner = block.inner(area);
+    let mut inner = block.inner(area);
     frame.render_widget(block, area);
+    if unlinked(app) && inner.height > 0 {
+        let text = Line::styled(UNLINKED, theme.highlight);
+        frame.render_widget(Paragraph::new(text), Rect { height: 1, ..inner });
+        inner.y += 1;
+        inner.height -= 1;
+    }
     if list.is_empty() {
         let text = Paragraph::new(Line::styled("No measured components yet", theme.dim));
         frame.render_widget(text, inner);
@@ -414,24 +430,6 @@ pub fn weakest(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &m
         buf.set_style(rect, row_style);
         buf.set_line(inner.x, y, &line, inner.width);
         hits.add(rect, Action::SelectWeakest(i));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Direction, Domain};
-
-    #[test]
-    fn sparkline_runs_oldest_to_current() {
-        let mut m = Measure::new("m", "m", Domain::Safety, Direction::HigherIsBetter, 10.0);
-        assert_eq!(sparkline(&m), "", "no history, no line");
-        m.history = vec![("a".into(), 1.0), ("b".into(), 5.0)];
-        m.value = Some(9.0);
-        assert_eq!(sparkline(&m), "▁▅█");
-        m.history = vec![("a".into(), 3.0)];
-        m.value = Some(3.0);
-        assert_eq!(sparkline(&m), "▄▄");
     }
 }
 
@@ -472,4 +470,22 @@ pub fn folded(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     spans.push(Span::styled(hint, theme.dim));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Direction, Domain};
+
+    #[test]
+    fn sparkline_runs_oldest_to_current() {
+        let mut m = Measure::new("m", "m", Domain::Safety, Direction::HigherIsBetter, 10.0);
+        assert_eq!(sparkline(&m), "", "no history, no line");
+        m.history = vec![("a".into(), 1.0), ("b".into(), 5.0)];
+        m.value = Some(9.0);
+        assert_eq!(sparkline(&m), "▁▅█");
+        m.history = vec![("a".into(), 3.0)];
+        m.value = Some(3.0);
+        assert_eq!(sparkline(&m), "▄▄");
+    }
 }
