@@ -318,7 +318,7 @@ fn clicks_map_to_actions() {
     let (x, y) = find(&buf, "Type 1 diabetes")[0];
     assert_eq!(y, 0, "the first match is the tab");
     assert_eq!(hits.action_at(x, y), Some(Action::SelectPathway(0)));
-    let (x, y) = find(&buf, "Continuous glucose monitoring and")[0];
+    let (x, y) = find(&buf, "0.54 Continuous gluco")[0];
     assert_eq!(hits.action_at(x, y), Some(Action::SelectWeakest(1)));
     // Between boxes, and in the status line, a click does nothing.
     assert_eq!(hits.action_at(0, 47), None);

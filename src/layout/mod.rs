@@ -26,10 +26,12 @@ pub const HEADER_ROW: u32 = 0;
 /// A column with boxes is never narrower than this, whatever the screen.
 pub const MIN_BOX_WIDTH: u32 = 8;
 /// Boxes grow to this width before gutters widen for more tracks.
-const COMFORT_BOX_WIDTH: u32 = 22;
+const COMFORT_BOX_WIDTH: u32 = 14;
 /// Boxes stop growing here, or where their longest name fits on one line; a wide
 /// screen leaves room to the right instead.
 pub const MAX_BOX_WIDTH: u32 = 40;
+/// Up to this many components, columns whose names need the width get it first.
+const WEIGHED_COMPONENTS: usize = 300;
 /// The most lines of name a box shows; a longer name ends in `…`.
 pub const MAX_NAME_LINES: u32 = 3;
 /// An empty phase column still shows, narrower.
@@ -226,9 +228,21 @@ impl Layout {
                 .max(routing.last_row.map_or(0, |r| r + 2));
             (frame, routing, height)
         };
-        let place = |routing: &mut Routing| {
+        // Words each column's names lose at a box width, for sharing the width out;
+        // skipped for a large pathway, where boxes are compact anyway.
+        let lost = |c: usize, w: u32| -> usize {
+            let components = pathway.components();
+            layers.columns[c]
+                .iter()
+                .map(|&i| wrap::words_lost(&components[i].name, w.saturating_sub(2) as usize))
+                .sum()
+        };
+        let weigh = pathway.components().len() <= WEIGHED_COMPONENTS;
+        let place = |routing: &mut Routing, frame: &Frame| {
             let wanted = routing.pack(&[MAX_TRACKS; GUTTERS]);
-            let xs = allocate(options.width, filled, wanted, most);
+            let lost: Option<&dyn Fn(usize, u32) -> usize> =
+                (weigh && !frame.compact()).then_some(&lost);
+            let xs = allocate(options.width, filled, wanted, most, lost);
             routing.pack(&xs.capacity());
             xs
         };
@@ -240,8 +254,9 @@ impl Layout {
             // Routes only add rows, so boxes alone that overflow settle it.
             BoxSize::Auto if smallest.rows_for(tallest) > options.height => plan(compact),
             BoxSize::Auto | BoxSize::Full => {
-                let (_, mut routing, _) = plan(Frame::boxes(MAX_NAME_LINES, true));
-                let xs = place(&mut routing);
+                let tallest_frame = Frame::boxes(MAX_NAME_LINES, true);
+                let (_, mut routing, _) = plan(tallest_frame);
+                let xs = place(&mut routing, &tallest_frame);
                 let need = name_lines_needed(pathway, &layers, &xs);
                 let mut tries = (1..=need)
                     .rev()
@@ -259,7 +274,7 @@ impl Layout {
                 }
             }
         };
-        let xs = place(&mut routing);
+        let xs = place(&mut routing, &frame);
         let routes = routing.trace(&layers, &frame, &xs);
         let width = xs.gutter_x[GUTTERS - 1] + xs.gutter_width[GUTTERS - 1];
         let canvas = Canvas::merge(&routes, width, height);
@@ -361,9 +376,18 @@ fn name_lines_needed(pathway: &Pathway, layers: &Layers, xs: &Xs) -> u32 {
 }
 
 /// Shares the width out: every column and gutter gets its minimum, then columns grow to a
-/// comfortable width, gutters to the tracks they want, and columns to `most`.
+/// comfortable width, columns whose names lose words grow, then gutters to the tracks
+/// they want, and columns to `most`.
 /// Too narrow a screen gives a map wider than it, to scroll across.
-fn allocate(width: u32, filled: [bool; 6], tracks: [usize; GUTTERS], most: [u32; 6]) -> Xs {
+/// `lost(c, w)`: how many words of column `c`'s names a box `w` wide does not show
+/// whole; the spare goes first to the column losing most.
+fn allocate(
+    width: u32,
+    filled: [bool; 6],
+    tracks: [usize; GUTTERS],
+    most: [u32; 6],
+    lost: Option<&dyn Fn(usize, u32) -> usize>,
+) -> Xs {
     let margin = |g: usize| g == 0 || g == GUTTERS - 1;
     let mut gutters: [u32; GUTTERS] = std::array::from_fn(|g| match (margin(g), tracks[g]) {
         (true, 0) => 1,
@@ -389,8 +413,22 @@ fn allocate(width: u32, filled: [bool; 6], tracks: [usize; GUTTERS], most: [u32;
     };
     let comfort = caps(COMFORT_BOX_WIDTH, &columns);
     grow(&mut columns, &comfort, &mut spare);
-    grow(&mut gutters, &want, &mut spare);
     let most: [u32; 6] = std::array::from_fn(|c| if filled[c] { most[c] } else { columns[c] });
+    if let Some(lost) = lost {
+        while spare > 0 {
+            let worst = (0..6)
+                .filter(|&c| columns[c] < most[c])
+                .map(|c| (lost(c, columns[c]), std::cmp::Reverse(c)))
+                .filter(|&(n, _)| n > 0)
+                .max();
+            let Some((_, std::cmp::Reverse(c))) = worst else {
+                break;
+            };
+            columns[c] += 1;
+            spare -= 1;
+        }
+    }
+    grow(&mut gutters, &want, &mut spare);
     grow(&mut columns, &most, &mut spare);
     let empty: [u32; 6] = std::array::from_fn(|c| {
         if filled[c] {
@@ -441,7 +479,7 @@ mod tests {
 
     #[test]
     fn allocation_meets_minimums_on_a_narrow_screen() {
-        let xs = allocate(40, [true; 6], [1; GUTTERS], [MAX_BOX_WIDTH; 6]);
+        let xs = allocate(40, [true; 6], [1; GUTTERS], [MAX_BOX_WIDTH; 6], None);
         assert_eq!(xs.column_width, [MIN_BOX_WIDTH; 6]);
         assert_eq!(xs.gutter_width, [2, 3, 3, 3, 3, 3, 2]);
         assert_eq!(xs.column_x[0], 2);
@@ -451,7 +489,7 @@ mod tests {
     #[test]
     fn allocation_fills_the_width_and_caps_growth() {
         let filled = [false, true, true, true, true, false];
-        let xs = allocate(100, filled, [0, 2, 2, 2, 2, 2, 0], [28; 6]);
+        let xs = allocate(100, filled, [0, 2, 2, 2, 2, 2, 0], [28; 6], None);
         let total: u32 = xs.column_width.iter().sum::<u32>() + xs.gutter_width.iter().sum::<u32>();
         assert_eq!(total, 100);
         assert_eq!(xs.column_width[0], EMPTY_COLUMN.0);
@@ -461,7 +499,7 @@ mod tests {
                 .all(|&w| w >= COMFORT_BOX_WIDTH)
         );
         assert_eq!(xs.gutter_width[1], 4);
-        let wide = allocate(1000, [true; 6], [0; GUTTERS], [20; 6]);
+        let wide = allocate(1000, [true; 6], [0; GUTTERS], [20; 6], None);
         assert_eq!(wide.column_width, [20; 6]);
     }
 }

@@ -90,6 +90,22 @@ pub fn wrap(text: &str, width: usize, max: usize) -> Vec<String> {
     all
 }
 
+/// How many words of `text` a box `width` cells wide, showing `MAX_NAME_LINES` lines,
+/// does not show whole.
+pub(crate) fn words_lost(text: &str, width: usize) -> usize {
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    let total = words.len();
+    let shown = wrap(text, width, super::MAX_NAME_LINES as usize);
+    let mut whole = 0;
+    for token in shown.iter().flat_map(|l| l.split_whitespace()) {
+        if let Some(k) = words.iter().position(|w| *w == token) {
+            words.remove(k);
+            whole += 1;
+        }
+    }
+    total - whole
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,5 +130,9 @@ mod tests {
         assert_eq!(wrap(name, 16, 1), ["Whole-school…"]);
         assert_eq!(wrap("GP consultation", 16, 3), ["GP consultation"]);
         assert!(wrap(name, 16, 2).iter().all(|l| cells(l) <= 16));
+        assert_eq!(words_lost(name, 16), 3);
+        assert_eq!(words_lost(name, 20), 3);
+        assert_eq!(words_lost(name, 24), 0);
+        assert_eq!(words_lost("GP consultation", 8), 1);
     }
 }

@@ -33,7 +33,7 @@ pub const MIN_HEIGHT: u16 = 16;
 const SIDE_PANELS_WIDTH: u16 = 120;
 /// The side panels' narrowest and widest: wide enough for a measure line, and no wider,
 /// so the map's boxes get the room.
-const SIDE_PANEL: (u16, u16) = (28, 44);
+const SIDE_PANEL: (u16, u16) = (30, 44);
 
 /// UI-only state the event loop keeps between frames.
 #[derive(Debug, Default)]
@@ -173,7 +173,7 @@ impl Screen {
             };
         }
         let (map, panels, side) = if area.width >= SIDE_PANELS_WIDTH {
-            let w = (body.width / 6).clamp(SIDE_PANEL.0, SIDE_PANEL.1);
+            let w = (body.width / 5).clamp(SIDE_PANEL.0, SIDE_PANEL.1);
             let map = Rect {
                 width: body.width - w,
                 ..body

@@ -128,10 +128,7 @@ impl Details<'_> {
 
     fn measures(&mut self, measures: &[Measure], cursor: Option<usize>) {
         if measures.is_empty() {
-            self.push(Line::styled(
-                "No measures: press m to add one",
-                self.theme.dim,
-            ));
+            self.wrapped("No measures: press m to add one", 0, self.theme.dim);
             return;
         }
         self.heading(format!("Measures ({})", measures.len()));
