@@ -50,6 +50,7 @@ pub fn run(options: EditorOptions) -> Result<()> {
     }
     let (themes, warnings) = Themes::load(ui::user_theme_dir().as_deref());
     app.theme_count = themes.len();
+    app.theme_names = themes.names().iter().map(|n| n.to_string()).collect();
     if let Some(name) = &options.theme {
         match themes.index_of(name) {
             Some(i) => app.theme = i,

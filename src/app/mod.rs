@@ -216,6 +216,8 @@ pub struct App {
     pub panels_folded: bool,
     pub theme: usize,
     pub theme_count: usize,
+    /// The themes' names, in order, for saying which one `t` switched to.
+    pub theme_names: Vec<String>,
     pub message: Option<Message>,
     /// Index into the selection's measures, when the details panel has focus.
     pub detail_cursor: usize,
@@ -251,6 +253,7 @@ impl App {
             panels_folded: false,
             theme: 0,
             theme_count: 1,
+            theme_names: Vec::new(),
             message: None,
             detail_cursor: 0,
             weakest_cursor: 0,
@@ -300,6 +303,14 @@ impl App {
         match &self.selection {
             Some(Selection::Link { from, to }) => self.current_pathway()?.link(from, to),
             _ => None,
+        }
+    }
+
+    /// `t`: the next theme, named in the status line.
+    fn next_theme(&mut self) {
+        self.theme = (self.theme + 1) % self.theme_count.max(1);
+        if let Some(name) = self.theme_names.get(self.theme) {
+            self.info(format!("Theme: {name}"));
         }
     }
 

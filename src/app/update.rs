@@ -176,7 +176,7 @@ impl App {
                 // Whether that folds or shows them depends on the screen's width.
                 self.info("Panels folded or shown: f switches back");
             }
-            Action::NextTheme => self.theme = (self.theme + 1) % self.theme_count.max(1),
+            Action::NextTheme => self.next_theme(),
             Action::Help => self.mode = Mode::Help,
             Action::Quit => {
                 if self.is_dirty() {
