@@ -133,7 +133,7 @@ fn help(frame: &mut Frame, area: Rect, theme: &Theme, scroll: &mut u16) {
     let normal: Vec<Entry> = NORMAL_KEYS.iter().map(|b| (b.label, b.help)).collect();
     let sections: [(&str, &[Entry]); 2] = [("Map keys", &normal), ("Other keys", OTHER_KEYS)];
     let w = area.width.min(110);
-    let needed = help_lines(&sections, w.saturating_sub(2) as usize, true, theme).len() as u16 + 3;
+    let needed = help_lines(&sections, w.saturating_sub(2) as usize, theme).len() as u16 + 3;
     let inner = popup(
         frame,
         area,
@@ -152,18 +152,16 @@ fn help(frame: &mut Frame, area: Rect, theme: &Theme, scroll: &mut u16) {
         ..inner
     };
     let rows = body.height.max(1) as usize;
-    let layout = |columns: usize, wrapped: bool| {
+    let layout = |columns: usize| {
         let col_w = (body.width as usize + 2) / columns - 2;
-        (columns, col_w, help_lines(&sections, col_w, wrapped, theme))
+        (columns, col_w, help_lines(&sections, col_w, theme))
     };
-    // Wrapped in columns at least 64 wide if that fits, else one line per key in
-    // columns at least 36 wide; the fewest columns that hold it all.
-    let plan = (1..=(body.width as usize / 64).max(1))
-        .map(|n| layout(n, true))
-        .chain((1..=(body.width as usize / 36).max(1)).map(|n| layout(n, false)))
+    // Always wrapped, never cut: in the fewest columns at least 36 wide that hold it
+    // all, else in one column that scrolls.
+    let plan = (1..=(body.width as usize / 36).max(1))
+        .map(layout)
         .find(|(n, _, lines)| lines.len() <= n * rows);
-    let (columns, col_w, lines) =
-        plan.unwrap_or_else(|| layout((body.width as usize / 36).max(1), false));
+    let (columns, col_w, lines) = plan.unwrap_or_else(|| layout(1));
     let per_column = lines.len().div_ceil(columns).min(rows).max(1);
     let most = lines.len().saturating_sub(columns * per_column) as u16;
     *scroll = (*scroll).min(most);
@@ -181,31 +179,22 @@ fn help(frame: &mut Frame, area: Rect, theme: &Theme, scroll: &mut u16) {
     frame.render_widget(Line::styled(text, theme.dim).centered(), footer);
 }
 
-fn help_lines(
-    sections: &[(&str, &[Entry])],
-    col_w: usize,
-    wrapped: bool,
-    theme: &Theme,
-) -> Vec<Line<'static>> {
+/// The keys and what they do, the text wrapped to the column: no line is cut.
+fn help_lines(sections: &[(&str, &[Entry])], col_w: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for (title, entries) in sections {
         lines.push(Line::styled(title.to_string(), theme.heading));
-        // Each section's keys get the width its longest label needs, up to half a column.
+        // Each section's keys get the width its longest label needs, leaving the text room.
         let label_w = entries
             .iter()
             .map(|(l, _)| width(l))
             .max()
             .unwrap_or(0)
-            .min(col_w / 2);
+            .min(col_w.saturating_sub(12));
         let text_w = col_w.saturating_sub(label_w + 1).max(1);
         for (label, what) in entries.iter() {
             let label = fit_padded(label, label_w);
-            let parts = if wrapped {
-                wrap(what, text_w)
-            } else {
-                vec![fit(what, text_w)]
-            };
-            for (i, part) in parts.into_iter().enumerate() {
+            for (i, part) in wrap(what, text_w).into_iter().enumerate() {
                 let key = if i == 0 {
                     label.clone()
                 } else {
