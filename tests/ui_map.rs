@@ -208,3 +208,70 @@ fn snapshots_at_three_sizes() {
         }
     }
 }
+
+#[test]
+fn a_selected_link_is_drawn_in_the_selection_style_along_its_whole_route() {
+    use carepath::layout::{Layout, LayoutOptions};
+    let theme = Theme::default();
+    let ids: Vec<String> = open("mental-health.ron")
+        .current_pathway()
+        .unwrap()
+        .components()
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
+    // A link out of each box, many of them sharing buses with others.
+    let mut checked = 0;
+    for id in ids {
+        let mut app = open("mental-health.ron");
+        run(&mut app, [Action::SelectComponent(id), Action::NextLinkOut]);
+        let Some(link) = app.selected_link().cloned() else {
+            continue;
+        };
+        checked += 1;
+        let (buf, hits) = draw(&app, &theme, 160, 48);
+        let inner = hits.map_area().expect("the map");
+        let pathway = app.current_pathway().unwrap();
+        let layout = Layout::new(
+            pathway,
+            &LayoutOptions {
+                width: u32::from(inner.width),
+                height: u32::from(inner.height),
+                boxes: app.zoom,
+                ..LayoutOptions::default()
+            },
+        );
+        let j = pathway.link_position(&link.from, &link.to).unwrap();
+        let cells = layout.routes[j].cells();
+        assert!(cells.len() > 3);
+        let mut styled = 0;
+        for c in &cells {
+            // The map fits at this size, unscrolled: map row y is screen row inner.y + y.
+            let (x, y) = (inner.x + c.x as u16, inner.y + c.y as u16);
+            // No route cell lies under a box: every one shows a line or an arrow.
+            assert!(
+                !buf[(x, y)].symbol().chars().all(char::is_alphanumeric),
+                "a route cell under text at {x},{y}"
+            );
+            if buf[(x, y)].bg == theme.selection.bg.unwrap() {
+                styled += 1;
+            }
+        }
+        assert_eq!(styled, cells.len(), "{} → {}", link.from, link.to);
+        // Other links are not in the selection style.
+        let others = layout
+            .routes
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| k != j)
+            .flat_map(|(_, r)| r.cells())
+            .filter(|c| !cells.iter().any(|s| (s.x, s.y) == (c.x, c.y)))
+            .filter(|c| {
+                let (x, y) = (inner.x + c.x as u16, inner.y + c.y as u16);
+                buf[(x, y)].bg == theme.selection.bg.unwrap()
+            })
+            .count();
+        assert_eq!(others, 0);
+    }
+    assert!(checked >= 10, "{checked} links checked");
+}
