@@ -26,8 +26,21 @@ pub enum Purpose {
     EditAction { id: String },
 }
 
+/// One line about each integration option, "(none)" first (docs/format.md, links).
+pub const INTEGRATION_HINTS: [&str; 5] = [
+    "None recorded: across sectors this counts as a weak hand-off",
+    "Linkage: referral by letter or form, no shared work; weak across sectors",
+    "Coordination: named contacts and agreed steps between the two teams",
+    "Managed integration: shared plan and case management across the teams",
+    "Full integration: one team, one record, one budget for this step",
+];
+
+/// The options' names as people read them ("Managed integration"), in order.
 fn names<T: std::fmt::Debug>(items: &[T]) -> Vec<String> {
-    items.iter().map(|i| format!("{i:?}")).collect()
+    items
+        .iter()
+        .map(|i| crate::model::display_name(&format!("{i:?}")))
+        .collect()
 }
 
 fn position<T: PartialEq>(items: &[T], item: &T) -> usize {
@@ -109,6 +122,7 @@ impl App {
                 Field::text("Notes", m.map_or("", |m| &m.notes)),
             ],
         )
+        .with_note(format!("Numbers {}", crate::model::NUMBER_RULE))
     }
 
     pub fn link_form(&self, link: &Link) -> Form<Purpose> {
@@ -130,7 +144,8 @@ impl App {
                     names(&LinkKind::ALL),
                     position(&LinkKind::ALL, &link.kind),
                 ),
-                Field::choice("Integration", integration, chosen),
+                Field::choice("Integration", integration, chosen)
+                    .with_hints(INTEGRATION_HINTS.to_vec()),
                 Field::text("Notes", &link.notes),
             ],
         )

@@ -214,7 +214,10 @@ fn help_lines(sections: &[(&str, &[Entry])], col_w: usize, theme: &Theme) -> Vec
 /// A form: its fields with labels, the focused one marked, choices as ‹ value ›, and
 /// why the last submit was refused.
 fn form_overlay(frame: &mut Frame, area: Rect, form: &Form<Purpose>, theme: &Theme) {
-    let h = form.fields.len() as u16 + 4 + u16::from(form.error.is_some());
+    let h = form.fields.len() as u16
+        + 4
+        + u16::from(form.error.is_some())
+        + u16::from(form.has_note_line());
     let title = format!(" {} ", fit(&form.title, 40));
     let inner = popup(frame, area, 72, h, title, theme);
     let label_w = form
@@ -262,6 +265,15 @@ fn form_overlay(frame: &mut Frame, area: Rect, form: &Form<Purpose>, theme: &The
         }
     }
     let mut y = inner.y + form.fields.len() as u16 + 1;
+    if form.has_note_line() {
+        if let Some(note) = form.note_line()
+            && y < inner.bottom()
+        {
+            let text = format!(" {} ", fit(note, (inner.width as usize).saturating_sub(2)));
+            buf.set_line(inner.x, y, &Line::styled(text, theme.dim), inner.width);
+        }
+        y += 1;
+    }
     if let Some(error) = &form.error
         && y < inner.bottom()
     {
@@ -336,11 +348,11 @@ fn organisations(frame: &mut Frame, area: Rect, app: &App, cursor: usize, theme:
         let marked = i == cursor;
         let style = if marked { theme.selection } else { theme.text };
         let line = format!(
-            "{}{} {:<17} {:?}",
+            "{}{} {:<17} {}",
             if marked { "›" } else { " " },
             fit_padded(&o.name, name_w),
             o.sector.label(),
-            o.level
+            crate::model::display_name(&format!("{:?}", o.level))
         );
         buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
         buf.set_string(inner.x, y, line, style);

@@ -13,7 +13,7 @@ use super::text::{fit, fit_padded, number, share, visible, width, with_unit, wra
 use super::theme::Theme;
 use crate::analysis::{FindingKind, Score, Status, Target, measure_status};
 use crate::app::{Action, App, Panel};
-use crate::model::{Checklist, Component, Link, Measure, Pathway};
+use crate::model::{Checklist, Component, Link, Measure, Pathway, display_name};
 
 /// A panel's frame: thick and in the focus colour when it has the keyboard.
 pub fn panel_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
@@ -288,11 +288,11 @@ fn link_details(d: &mut Details, app: &App, pathway: &Pathway, l: &Link, pos: us
         Span::styled("To   ", theme.dim),
         Span::styled(fit(&name(&l.to), room), theme.title),
     ]));
-    let integration = l
-        .integration
-        .map_or("none recorded".to_string(), |i| format!("{i:?}"));
+    let integration = l.integration.map_or("none recorded".to_string(), |i| {
+        display_name(&format!("{i:?}"))
+    });
     d.push(Line::from(vec![
-        Span::raw(format!("{:?}", l.kind)),
+        Span::raw(display_name(&format!("{:?}", l.kind))),
         Span::styled(" · integration ", theme.dim),
         Span::raw(integration),
     ]));

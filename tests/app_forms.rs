@@ -1,0 +1,116 @@
+//! Forms as a user fills them in: names people read, type-ahead in choices, numbers
+//! read one way with the rule said, the link form explaining integration.
+
+use std::path::PathBuf;
+
+use carepath::app::{Action, App, Mode};
+use carepath::storage;
+
+fn example() -> App {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("pathways/type1-diabetes.ron");
+    let doc = storage::load(&path).expect("the example loads");
+    App::new(doc, Some(path), true)
+}
+
+fn form(app: &App) -> &carepath::app::Form<carepath::app::Purpose> {
+    match &app.mode {
+        Mode::Form(f) => f,
+        other => panic!("no form open: {other:?}"),
+    }
+}
+
+/// Moves the focus to the field with this label.
+fn focus(app: &mut App, label: &str) {
+    for _ in 0..form(app).fields.len() {
+        if form(app).focused().label == label {
+            return;
+        }
+        app.update(Action::NextField);
+    }
+    panic!("no field {label}");
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Input(c));
+    }
+}
+
+#[test]
+fn choices_show_names_people_read_and_take_type_ahead() {
+    let mut app = example();
+    app.update(Action::AddMeasure);
+    focus(&mut app, "Direction");
+    assert_eq!(form(&app).focused().display(), "Higher is better");
+    typed(&mut app, "l");
+    assert_eq!(form(&app).focused().display(), "Lower is better");
+    // A letter no option starts with changes nothing.
+    typed(&mut app, "q");
+    assert_eq!(form(&app).focused().display(), "Lower is better");
+    app.update(Action::Cancel);
+
+    app.update(Action::Organisations);
+    app.update(Action::AddComponent);
+    focus(&mut app, "Sector");
+    typed(&mut app, "S");
+    assert_eq!(form(&app).focused().display(), "Social care");
+    focus(&mut app, "Level");
+    typed(&mut app, "t");
+    assert_eq!(form(&app).focused().display(), "Tertiary");
+}
+
+#[test]
+fn a_measure_form_refuses_a_comma_and_says_how_to_write_numbers() {
+    let mut app = example();
+    app.update(Action::AddMeasure);
+    let note = form(&app).note_line().unwrap().to_string();
+    assert!(
+        note.contains("1250 or 12.5") && note.contains("no commas"),
+        "{note}"
+    );
+    typed(&mut app, "Seen within a week");
+    focus(&mut app, "Target");
+    typed(&mut app, "1,250");
+    app.update(Action::Confirm);
+    let error = form(&app).error.clone().expect("refused");
+    assert!(error.contains("comma"), "{error}");
+    app.update(Action::ClearField);
+    typed(&mut app, "1250");
+    app.update(Action::Confirm);
+    assert_eq!(app.mode, Mode::Normal);
+    let c = app.selected_component().unwrap();
+    let m = c
+        .measures
+        .iter()
+        .find(|m| m.name == "Seen within a week")
+        .unwrap();
+    assert_eq!(m.target, 1250.0);
+}
+
+#[test]
+fn the_link_form_explains_each_integration_degree() {
+    let mut app = example();
+    app.update(Action::NextLinkOut);
+    app.update(Action::Edit);
+    focus(&mut app, "Integration");
+    let mut seen = Vec::new();
+    for _ in 0..5 {
+        seen.push((
+            form(&app).focused().display().to_string(),
+            form(&app).note_line().unwrap().to_string(),
+        ));
+        app.update(Action::ChoiceNext);
+    }
+    let names: Vec<&str> = seen.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(names.contains(&"Managed integration"), "{names:?}");
+    assert!(names.contains(&"Full integration"), "{names:?}");
+    for (name, hint) in &seen {
+        let first = name.trim_matches(['(', ')']).split(' ').next().unwrap();
+        assert!(
+            hint.to_lowercase().starts_with(&first.to_lowercase()),
+            "{name}: {hint}"
+        );
+    }
+    let linkage = seen.iter().find(|(n, _)| n == "Linkage").unwrap();
+    assert!(linkage.1.contains("weak"), "{}", linkage.1);
+}
