@@ -451,7 +451,7 @@ impl Harness {
             Some(Selection::Link { .. }) => prop_assert!(app.selected_link().is_some()),
             None => {}
         }
-        if let Mode::Connect { from } = &app.mode {
+        if let Mode::Connect { from, .. } = &app.mode {
             prop_assert!(app.document().find_component(from).is_some());
         }
         if self.seen.last() != Some(app.document()) {

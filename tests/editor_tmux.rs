@@ -40,7 +40,9 @@ fn add_measure_connect_save_quit() {
     // Connect to the next column.
     tmux.keys(&["c"]);
     tmux.wait_for("Connect");
-    tmux.keys(&["l", "Enter"]);
+    tmux.keys(&["Right", "Enter"]);
+    tmux.wait_for("Kind and integration");
+    tmux.keys(&["Enter"]);
     tmux.wait_for("Connected");
 
     tmux.keys(&["C-s"]);

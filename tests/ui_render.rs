@@ -152,7 +152,14 @@ fn find_organisations_and_connect() {
     let shown = text(&buf);
     assert!(shown.contains('╔') && shown.contains('╝'), "target marked");
     assert!(shown.contains('┏') && shown.contains('┛'), "source marked");
-    assert!(shown.contains("pick the target"));
+    assert!(shown.contains("find the target"));
+    // The status line names the link Enter would make.
+    assert!(
+        shown.contains(
+            "Connect 4Ts awareness campaign in practices, nurseries and schools → Same-day"
+        ),
+        "{shown}"
+    );
 }
 
 #[test]

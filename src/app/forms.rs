@@ -11,19 +11,47 @@ use super::{App, Edit, Effect, Mode, Selection};
 /// What a form is for: which item it creates or changes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Purpose {
-    NewComponent { pathway: String, phase: Phase },
-    EditComponent { id: String },
-    NewMeasure { owner: MeasureOwner },
-    EditMeasure { owner: MeasureOwner, id: String },
-    EditLink { from: String, to: String },
+    NewComponent {
+        pathway: String,
+        phase: Phase,
+    },
+    EditComponent {
+        id: String,
+    },
+    NewMeasure {
+        owner: MeasureOwner,
+    },
+    EditMeasure {
+        owner: MeasureOwner,
+        id: String,
+    },
+    EditLink {
+        from: String,
+        to: String,
+    },
+    /// Connect: the link from `from` to `to`, made with the kind and integration chosen.
+    NewLink {
+        from: String,
+        to: String,
+    },
     NewOrganisation,
-    EditOrganisation { id: String },
+    EditOrganisation {
+        id: String,
+    },
     NewPathway,
-    EditPathway { id: String },
+    EditPathway {
+        id: String,
+    },
     SaveAs,
-    Note { to: Selection },
-    NewAction { component: String },
-    EditAction { id: String },
+    Note {
+        to: Selection,
+    },
+    NewAction {
+        component: String,
+    },
+    EditAction {
+        id: String,
+    },
 }
 
 /// One line about each integration option, "(none)" first (docs/format.md, links).
@@ -123,6 +151,22 @@ impl App {
             ],
         )
         .with_note(format!("Numbers {}", crate::model::NUMBER_RULE))
+    }
+
+    /// The last step of connect: kind and integration of the new link, then Enter.
+    pub fn new_link_form(&self, from: &str, to: &str) -> Form<Purpose> {
+        let name = |id: &str| {
+            self.current_pathway()
+                .and_then(|p| p.component(id))
+                .map_or(id.to_string(), |c| c.name.clone())
+        };
+        let mut form = self.link_form(&Link::new(from, to));
+        form.title = format!("Connect {} → {}", name(from), name(to));
+        form.purpose = Purpose::NewLink {
+            from: from.to_string(),
+            to: to.to_string(),
+        };
+        form
     }
 
     pub fn link_form(&self, link: &Link) -> Form<Purpose> {
@@ -294,6 +338,24 @@ impl App {
                     to: to.clone(),
                     link,
                 })?;
+            }
+            Purpose::NewLink { from, to } => {
+                let pathway = self
+                    .current_pathway()
+                    .map(|p| p.id.clone())
+                    .ok_or("the pathway is gone")?;
+                let mut link = Link::new(from, to);
+                link.kind = LinkKind::ALL[form.choice("Kind")];
+                link.integration = form
+                    .choice("Integration")
+                    .checked_sub(1)
+                    .map(|i| Integration::ALL[i]);
+                link.notes = form.text("Notes");
+                self.apply(Edit::AddLink { pathway, link })?;
+                self.selection = Some(Selection::Link {
+                    from: from.clone(),
+                    to: to.clone(),
+                });
             }
             Purpose::NewOrganisation => {
                 let id = self.document().new_organisation_id(&name);

@@ -310,17 +310,16 @@ pub fn action_for_key(mode: &Mode, key: &KeyEvent) -> Option<Action> {
             _ => None,
         },
         Mode::Connect { .. } => match key.code {
-            KeyCode::Enter | KeyCode::Char('c') => Some(Action::Confirm),
+            KeyCode::Enter => Some(Action::Confirm),
             KeyCode::Esc => Some(Action::Cancel),
-            _ => normal(key).filter(|a| {
-                matches!(
-                    a,
-                    Action::PrevColumn
-                        | Action::NextColumn
-                        | Action::PrevComponent
-                        | Action::NextComponent
-                )
-            }),
+            KeyCode::Backspace => Some(Action::Backspace),
+            // Letters find the target by name; the arrows move to it.
+            KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
+            KeyCode::Left => Some(Action::PrevColumn),
+            KeyCode::Right => Some(Action::NextColumn),
+            KeyCode::Up => Some(Action::PrevComponent),
+            KeyCode::Down => Some(Action::NextComponent),
+            _ => None,
         },
         Mode::Organisations { .. } => match key.code {
             KeyCode::Esc | KeyCode::Char('q' | 'O') => Some(Action::Cancel),

@@ -145,9 +145,11 @@ impl Confirm {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mode {
     Normal,
-    /// Picking the target of a new link from `from`; the cursor moves as in Normal.
+    /// Picking the target of a new link from `from`: the arrows move as in Normal, or
+    /// typing finds a component by name as `/` does (`query`).
     Connect {
         from: String,
+        query: String,
     },
     Form(Form<Purpose>),
     Confirm(Confirm),

@@ -10,7 +10,7 @@ impl App {
     pub fn update(&mut self, action: Action) -> Effect {
         match std::mem::replace(&mut self.mode, Mode::Normal) {
             Mode::Normal => self.normal(action),
-            Mode::Connect { from } => self.connecting(from, action),
+            Mode::Connect { from, query } => self.connecting(from, query, action),
             Mode::Form(form) => self.in_form(form, action),
             Mode::Confirm(confirm) => self.confirming(confirm, action),
             Mode::Find { query } => self.finding(query, action),
@@ -87,10 +87,13 @@ impl App {
                 Some(c) => {
                     let from = c.id.clone();
                     self.info(format!(
-                        "Connect {} to…: move to the target, Enter to confirm, Esc to cancel",
+                        "Connect {} to…: type its name or move to it, Enter, Esc to cancel",
                         c.name
                     ));
-                    self.mode = Mode::Connect { from };
+                    self.mode = Mode::Connect {
+                        from,
+                        query: String::new(),
+                    };
                 }
                 None => self.error("Select a component to connect from"),
             },
@@ -315,7 +318,8 @@ impl App {
         }
     }
 
-    fn connecting(&mut self, from: String, action: Action) -> Effect {
+    fn connecting(&mut self, from: String, mut query: String, action: Action) -> Effect {
+        let typed = matches!(action, Action::Input(_) | Action::Backspace);
         match action {
             Action::PrevColumn => self.move_column(false),
             Action::NextColumn => self.move_column(true),
@@ -324,32 +328,35 @@ impl App {
             Action::SelectComponent(id) => {
                 self.select_component(&id);
             }
+            Action::Input(c) if !c.is_control() => {
+                query.push(c);
+                self.find_target(&from, &query);
+            }
+            Action::Backspace => {
+                query.pop();
+                self.find_target(&from, &query);
+            }
             Action::Confirm | Action::Connect => {
                 let Some(to) = self.selected_component().map(|c| c.id.clone()) else {
                     self.error("Move to a component to connect to");
-                    self.mode = Mode::Connect { from };
+                    self.mode = Mode::Connect { from, query };
                     return Effect::None;
                 };
                 if to == from {
                     self.error("A component cannot hand off to itself: pick another");
-                    self.mode = Mode::Connect { from };
+                    self.mode = Mode::Connect { from, query };
                     return Effect::None;
                 }
-                let pathway = self
-                    .current_pathway()
-                    .map(|p| p.id.clone())
-                    .unwrap_or_default();
                 if self
-                    .apply(Edit::AddLink {
-                        pathway,
-                        link: Link::new(&from, &to),
-                    })
-                    .is_ok()
+                    .current_pathway()
+                    .is_some_and(|p| p.link(&from, &to).is_some())
                 {
-                    self.selection = Some(Selection::Link { from, to });
-                } else {
-                    self.mode = Mode::Connect { from };
+                    self.error("These two are already linked: pick another");
+                    self.mode = Mode::Connect { from, query };
+                    return Effect::None;
                 }
+                self.info("Kind and integration of the link, then Enter");
+                self.mode = Mode::Form(self.new_link_form(&from, &to));
                 return Effect::None;
             }
             Action::Cancel => {
@@ -359,8 +366,54 @@ impl App {
             }
             _ => {}
         }
-        self.mode = Mode::Connect { from };
+        if !typed {
+            self.say_target(&from);
+        }
+        self.mode = Mode::Connect { from, query };
         Effect::None
+    }
+
+    /// Connect: selects the first component of the pathway, other than the source, whose
+    /// name holds `query` (as `/` matches), and names it in the status line.
+    fn find_target(&mut self, from: &str, query: &str) {
+        let needle = query.trim().to_lowercase();
+        if needle.is_empty() {
+            self.say_target(from);
+            return;
+        }
+        let found = self.current_pathway().and_then(|p| {
+            p.components()
+                .iter()
+                .find(|c| c.id != from && c.name.to_lowercase().contains(&needle))
+                .map(|c| c.id.clone())
+        });
+        match found {
+            Some(id) => {
+                self.select_component(&id);
+                self.say_target(from);
+            }
+            None => self.error(format!("No component matches \"{query}\"")),
+        }
+    }
+
+    /// "Connect A → B": the link Enter would make.
+    fn say_target(&mut self, from: &str) {
+        let Some(p) = self.current_pathway() else {
+            return;
+        };
+        let name = |id: &str| p.component(id).map_or(id.to_string(), |c| c.name.clone());
+        let text = match self.selected_component() {
+            Some(to) if to.id != from => format!(
+                "Connect {} → {}: Enter for kind and integration, Esc to cancel",
+                name(from),
+                to.name
+            ),
+            _ => format!(
+                "Connect {} to…: type its name or move to it, Enter, Esc to cancel",
+                name(from)
+            ),
+        };
+        self.info(text);
     }
 
     fn in_form(&mut self, mut form: super::Form<Purpose>, action: Action) -> Effect {

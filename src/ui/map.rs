@@ -260,7 +260,7 @@ pub(super) fn body(
     links(frame.buffer_mut(), &painter, layout, &routes, theme);
     let analysis = app.analysis().pathways.get(app.pathway);
     let connecting = match &app.mode {
-        Mode::Connect { from } => Some(from.as_str()),
+        Mode::Connect { from, .. } => Some(from.as_str()),
         _ => None,
     };
     for (i, (c, rect)) in pathway.components().iter().zip(&layout.boxes).enumerate() {
