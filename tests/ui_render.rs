@@ -155,9 +155,7 @@ fn find_organisations_and_connect() {
     assert!(shown.contains("find the target"));
     // The status line names the link Enter would make.
     assert!(
-        shown.contains(
-            "Connect 4Ts awareness campaign in practices, nurseries and schools → Same-day"
-        ),
+        shown.contains("Connect Diabetic eye screening → Young adult diabetes clinic: Enter"),
         "{shown}"
     );
 }
