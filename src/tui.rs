@@ -243,6 +243,15 @@ fn event_loop(
                 Err(e) => app.error(format!("Not reloaded: {e}")),
             },
         }
+        // "Save and quit": quit once the save left nothing unsaved; a failed save stays.
+        if app.quit_after_save {
+            if !app.is_dirty() {
+                return Ok(Stop::Quit);
+            }
+            if !matches!(app.mode, Mode::Prompt(_) | Mode::Form(_)) {
+                app.quit_after_save = false;
+            }
+        }
         if let Some(choice) = app.take_recovery_choice() {
             keeper.decided(choice);
         }

@@ -114,3 +114,70 @@ fn the_link_form_explains_each_integration_degree() {
     let linkage = seen.iter().find(|(n, _)| n == "Linkage").unwrap();
     assert!(linkage.1.contains("weak"), "{}", linkage.1);
 }
+
+#[test]
+fn the_quit_prompt_saves_discards_or_stays_and_enter_never_discards() {
+    use carepath::app::{Confirm, Effect};
+    let mut app = example();
+    app.update(Action::PhaseForward);
+    assert!(app.is_dirty());
+    assert_eq!(app.update(Action::Quit), Effect::None);
+    assert_eq!(app.mode, Mode::Confirm(Confirm::QuitUnsaved));
+    // Enter saves, then the event loop quits once nothing is unsaved.
+    let path = app.path.clone().unwrap();
+    assert_eq!(app.update(Action::Confirm), Effect::Save(path));
+    assert!(app.quit_after_save);
+    // Esc and n stay; d quits without saving.
+    let mut app = example();
+    app.update(Action::PhaseForward);
+    app.update(Action::Quit);
+    assert_eq!(app.update(Action::Cancel), Effect::None);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.is_dirty());
+    app.update(Action::Quit);
+    // Keys that mean nothing here keep the prompt open.
+    assert_eq!(app.update(Action::Input('y')), Effect::None);
+    assert_eq!(app.mode, Mode::Confirm(Confirm::QuitUnsaved));
+    assert_eq!(app.update(Action::Input('d')), Effect::Quit);
+}
+
+#[test]
+fn ctrl_s_in_a_form_applies_it_and_saves_or_says_why_not() {
+    use carepath::app::Effect;
+    let mut app = example();
+    app.update(Action::AddMeasure);
+    typed(&mut app, "Seen within a week");
+    focus(&mut app, "Target");
+    typed(&mut app, "1,5");
+    // Refused: the form stays open and says why it was not saved.
+    assert_eq!(app.update(Action::Save), Effect::None);
+    let error = form(&app).error.clone().unwrap();
+    assert!(
+        error.starts_with("Not saved:") && error.contains("comma"),
+        "{error}"
+    );
+    app.update(Action::ClearField);
+    typed(&mut app, "15");
+    let path = app.path.clone().unwrap();
+    assert_eq!(app.update(Action::Save), Effect::Save(path));
+    assert_eq!(app.mode, Mode::Normal);
+    let c = app.selected_component().unwrap();
+    assert!(c.measures.iter().any(|m| m.name == "Seen within a week"));
+}
+
+#[test]
+fn the_organisations_list_stays_open_after_an_add() {
+    let mut app = example();
+    let before = app.document().organisations().len();
+    app.update(Action::Organisations);
+    for name in ["Community paediatrics", "Asthma nurse service"] {
+        app.update(Action::AddComponent);
+        typed(&mut app, name);
+        app.update(Action::Confirm);
+        let Mode::Organisations { cursor } = app.mode else {
+            panic!("back in the list: {:?}", app.mode);
+        };
+        assert_eq!(app.document().organisations()[cursor].name, name);
+    }
+    assert_eq!(app.document().organisations().len(), before + 2);
+}

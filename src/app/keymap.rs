@@ -288,10 +288,13 @@ pub fn action_for_key(mode: &Mode, key: &KeyEvent) -> Option<Action> {
         Mode::Confirm(_) => match key.code {
             KeyCode::Enter | KeyCode::Char('y' | 'Y') => Some(Action::Confirm),
             KeyCode::Esc | KeyCode::Char('n' | 'N') => Some(Action::Cancel),
+            // The quit prompt: save and quit, or discard.
+            KeyCode::Char(c @ ('s' | 'S' | 'd' | 'D')) if !ctrl => Some(Action::Input(c)),
             _ => None,
         },
         Mode::Form(_) => match key.code {
             KeyCode::Char('u') if ctrl => Some(Action::ClearField),
+            KeyCode::Char('s') if ctrl => Some(Action::Save),
             KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
             KeyCode::Backspace => Some(Action::Backspace),
             KeyCode::Tab | KeyCode::Down => Some(Action::NextField),

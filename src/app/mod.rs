@@ -133,10 +133,22 @@ pub enum Confirm {
 }
 
 impl Confirm {
+    /// The keys the prompt takes and what each does.
+    pub fn answers(&self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Confirm::QuitUnsaved => &[
+                ("s Enter", "save and quit"),
+                ("d", "quit without saving"),
+                ("Esc", "cancel"),
+            ],
+            _ => &[("y Enter", "yes"), ("n Esc", "no")],
+        }
+    }
+
     pub fn question(&self) -> &str {
         match self {
             Confirm::Apply { question, .. } => question,
-            Confirm::QuitUnsaved => "Quit without saving your changes?",
+            Confirm::QuitUnsaved => "You have unsaved changes. Save them before you quit?",
             Confirm::Reload(_) => "Reload the file from disk and lose your edits?",
         }
     }
@@ -218,6 +230,8 @@ pub struct App {
     pub panels_folded: bool,
     pub theme: usize,
     pub theme_count: usize,
+    /// Set by "save and quit": the event loop quits once a save leaves nothing unsaved.
+    pub quit_after_save: bool,
     /// The themes' names, in order, for saying which one `t` switched to.
     pub theme_names: Vec<String>,
     pub message: Option<Message>,
@@ -256,6 +270,7 @@ impl App {
             theme: 0,
             theme_count: 1,
             theme_names: Vec::new(),
+            quit_after_save: false,
             message: None,
             detail_cursor: 0,
             weakest_cursor: 0,

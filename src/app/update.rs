@@ -433,10 +433,36 @@ impl App {
                 }
                 return Effect::None;
             }
-            Action::Confirm => {
+            // Ctrl-s: the form's change first, then the save; or why not.
+            Action::Save if !matches!(form.purpose, Purpose::SaveAs) => {
                 let before = self.message.clone();
                 return match self.submit(&form) {
+                    Ok(Effect::None) => {
+                        self.back_to_organisations(&form);
+                        match self.path.clone() {
+                            Some(path) => Effect::Save(path),
+                            None => {
+                                self.mode = Mode::Form(self.save_as_form());
+                                Effect::None
+                            }
+                        }
+                    }
                     Ok(effect) => effect,
+                    Err(e) => {
+                        self.message = before;
+                        form.error = Some(format!("Not saved: {e}"));
+                        self.mode = Mode::Form(form);
+                        Effect::None
+                    }
+                };
+            }
+            Action::Save | Action::Confirm => {
+                let before = self.message.clone();
+                return match self.submit(&form) {
+                    Ok(effect) => {
+                        self.back_to_organisations(&form);
+                        effect
+                    }
                     Err(e) => {
                         self.message = before;
                         form.error = Some(e);
@@ -463,9 +489,12 @@ impl App {
         {
             self.mode = Mode::Actions { cursor: 0 };
         }
+        if confirm == Confirm::QuitUnsaved {
+            return self.quit_prompt(action);
+        }
         match action {
             Action::Confirm | Action::Input('y') | Action::Input('Y') => match confirm {
-                Confirm::QuitUnsaved => return Effect::Quit,
+                Confirm::QuitUnsaved => unreachable!("answered by quit_prompt"),
                 Confirm::Reload(path) => return Effect::Reload(path),
                 Confirm::Apply { edit, .. } => {
                     let _ = self.apply(*edit);
@@ -475,6 +504,51 @@ impl App {
             _ => self.mode = Mode::Confirm(confirm),
         }
         Effect::None
+    }
+
+    /// An organisation added or changed from the list goes back to the list, on it, so
+    /// several can be added in a row.
+    fn back_to_organisations(&mut self, form: &super::Form<Purpose>) {
+        if matches!(
+            form.purpose,
+            Purpose::NewOrganisation | Purpose::EditOrganisation { .. }
+        ) && self.mode == Mode::Normal
+        {
+            let name = form.text("Name");
+            let cursor = self
+                .document()
+                .organisations()
+                .iter()
+                .position(|o| o.name == name)
+                .unwrap_or(0);
+            self.mode = Mode::Organisations { cursor };
+        }
+    }
+
+    /// Quit with unsaved changes: s or Enter saves and then quits, d quits without
+    /// saving, Esc or n stays. Enter never discards.
+    fn quit_prompt(&mut self, action: Action) -> Effect {
+        match action {
+            Action::Confirm | Action::Input('s' | 'S') => {
+                self.quit_after_save = true;
+                match &self.path {
+                    Some(path) => Effect::Save(path.clone()),
+                    None => {
+                        self.mode = Mode::Form(self.save_as_form());
+                        Effect::None
+                    }
+                }
+            }
+            Action::Input('d' | 'D') => Effect::Quit,
+            Action::Cancel | Action::Input('n' | 'N') => {
+                self.info("Cancelled");
+                Effect::None
+            }
+            _ => {
+                self.mode = Mode::Confirm(Confirm::QuitUnsaved);
+                Effect::None
+            }
+        }
     }
 
     fn finding(&mut self, mut query: String, action: Action) -> Effect {

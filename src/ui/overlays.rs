@@ -27,7 +27,7 @@ pub fn draw(
     match &app.mode {
         Mode::Help => help(frame, area, theme, &mut state.help_scroll),
         Mode::Form(form) => form_overlay(frame, area, form, theme),
-        Mode::Confirm(confirm) => confirm_overlay(frame, area, confirm.question(), theme),
+        Mode::Confirm(confirm) => confirm_overlay(frame, area, confirm, theme),
         Mode::Organisations { cursor } => organisations(frame, area, app, *cursor, theme),
         Mode::Prompt(prompt) => prompt_overlay(frame, area, prompt, theme),
         Mode::Examine { question } => examine::overlay(frame, area, app, *question, theme),
@@ -304,8 +304,16 @@ fn form_overlay(frame: &mut Frame, area: Rect, form: &Form<Purpose>, theme: &The
 }
 
 /// A question awaiting yes or no.
-fn confirm_overlay(frame: &mut Frame, area: Rect, question: &str, theme: &Theme) {
-    let w = (width(question) as u16 + 6).clamp(40, 70);
+fn confirm_overlay(frame: &mut Frame, area: Rect, confirm: &crate::app::Confirm, theme: &Theme) {
+    let question = confirm.question();
+    let w = (width(question) as u16 + 6).clamp(40, 70).max(
+        confirm
+            .answers()
+            .iter()
+            .map(|(k, w)| width(k) + width(w) + 4)
+            .sum::<usize>() as u16
+            + 2,
+    );
     let lines = wrap(question, w as usize - 4);
     let h = lines.len() as u16 + 4;
     let inner = popup(frame, area, w, h, " Confirm ".into(), theme);
@@ -314,13 +322,15 @@ fn confirm_overlay(frame: &mut Frame, area: Rect, question: &str, theme: &Theme)
         .map(|l| Line::styled(format!(" {l}"), theme.title))
         .collect();
     text.push(Line::raw(""));
-    text.push(Line::from(vec![
-        Span::raw(" "),
-        Span::styled("y/Enter", theme.key),
-        Span::raw(" yes · "),
-        Span::styled("n/Esc", theme.key),
-        Span::raw(" no"),
-    ]));
+    let mut keys = vec![Span::raw(" ")];
+    for (i, (key, what)) in confirm.answers().iter().enumerate() {
+        if i > 0 {
+            keys.push(Span::raw(" · "));
+        }
+        keys.push(Span::styled(key.replace(' ', "/"), theme.key));
+        keys.push(Span::raw(format!(" {what}")));
+    }
+    text.push(Line::from(keys));
     frame.render_widget(Paragraph::new(text), inner);
 }
 

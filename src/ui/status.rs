@@ -189,7 +189,7 @@ fn hints(app: &App) -> &'static [(&'static str, &'static str)] {
             ("Esc", "cancel"),
             ("Ctrl-u", "clear"),
         ],
-        (Mode::Confirm(_), _) => &[("y Enter", "yes"), ("n Esc", "no")],
+        (Mode::Confirm(confirm), _) => confirm.answers(),
         (Mode::Help, _) => &[("any key", "close help")],
         (Mode::Prompt(_), _) => &[("the key shown", "to answer")],
         (Mode::Organisations { .. }, _) => &[
