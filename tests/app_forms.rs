@@ -181,3 +181,37 @@ fn the_organisations_list_stays_open_after_an_add() {
     }
     assert_eq!(app.document().organisations().len(), before + 2);
 }
+
+#[test]
+fn delete_prompts_name_things_and_what_goes_with_them() {
+    use carepath::app::Confirm;
+    let question = |app: &App| match &app.mode {
+        Mode::Confirm(c @ Confirm::Apply { .. }) => c.question().to_string(),
+        other => panic!("no question: {other:?}"),
+    };
+    let mut app = example();
+    app.update(Action::NextColumn);
+    app.update(Action::NextColumn);
+    let c = app.selected_component().unwrap().clone();
+    app.update(Action::Delete);
+    let q = question(&app);
+    assert!(
+        q.starts_with(&format!("Delete component \"{}\"? With it go ", c.name)),
+        "{q}"
+    );
+    assert!(q.contains(&format!("{} measures", c.measures.len())), "{q}");
+    assert!(q.contains(" links"), "{q}");
+    app.update(Action::Cancel);
+    // A link by its ends' names, not their ids.
+    app.update(Action::NextLinkOut);
+    app.update(Action::Delete);
+    let q = question(&app);
+    assert!(
+        q.starts_with(&format!("Delete the link \"{}\" → \"", c.name)),
+        "{q}"
+    );
+    assert!(
+        q.ends_with("Nothing else goes with it.") || q.contains("measure"),
+        "{q}"
+    );
+}
