@@ -215,3 +215,52 @@ fn delete_prompts_name_things_and_what_goes_with_them() {
         "{q}"
     );
 }
+
+#[test]
+fn a_new_value_for_a_new_period_moves_the_old_one_to_history() {
+    let mut app = example();
+    app.update(Action::NextColumn);
+    app.update(Action::NextColumn);
+    app.update(Action::NextPanel);
+    let before = app.selected_measures()[0].clone();
+    let (Some(value), Some(period)) = (before.value, before.period.clone()) else {
+        panic!("the example's measure has a value and period");
+    };
+    app.update(Action::Edit);
+    // A period holding = is refused, with a message.
+    focus(&mut app, "Period");
+    app.update(Action::ClearField);
+    typed(&mut app, "2024=25");
+    app.update(Action::Confirm);
+    assert!(
+        form(&app)
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("must not hold")
+    );
+    app.update(Action::ClearField);
+    typed(&mut app, "2024/25");
+    focus(&mut app, "Value");
+    app.update(Action::ClearField);
+    typed(&mut app, "61");
+    app.update(Action::Confirm);
+    assert_eq!(app.mode, Mode::Normal);
+    let said = app.message.as_ref().unwrap().text.clone();
+    assert!(
+        said.contains(&format!("{period} value {value} moved to history")),
+        "{said}"
+    );
+    let after = app.selected_measures()[0].clone();
+    assert_eq!(after.value, Some(61.0));
+    assert_eq!(after.history.last(), Some(&(period, value)));
+    assert_eq!(after.history.len(), before.history.len() + 1);
+}
+
+#[test]
+fn a_history_period_with_an_equals_sign_or_comma_is_refused() {
+    use carepath::app::parse_history;
+    assert!(parse_history("2020,21=3").unwrap_err().contains("must not"));
+    assert!(parse_history("a=b=3").unwrap_err().contains("must not"));
+    assert_eq!(parse_history("2020/21=3; 2021/22=4").unwrap().len(), 2);
+}

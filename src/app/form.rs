@@ -259,7 +259,13 @@ pub fn parse_history(text: &str) -> Result<Vec<(String, f64)>, String> {
                 .rsplit_once('=')
                 .ok_or_else(|| format!("history entry \"{entry}\" needs the form period=value"))?;
             let value = parse_number(value).map_err(|e| format!("history: {e}"))?;
-            Ok((period.trim().to_string(), value))
+            let period = period.trim();
+            if period.is_empty() || period.contains(['=', ',']) {
+                return Err(format!(
+                    "history: period \"{period}\" must not be empty or hold = or ,"
+                ));
+            }
+            Ok((period.to_string(), value))
         })
         .collect()
 }

@@ -314,12 +314,31 @@ impl App {
                     .cloned()
                     .ok_or("the measure is gone")?;
                 m.name = name;
+                let old = (m.value, m.period.clone());
                 fill_measure(&mut m, form)?;
+                // A new value for a new period: the old pair moves to history, as
+                // `carepath import` does.
+                let moved = match old {
+                    (Some(value), Some(period))
+                        if m.value.is_some_and(|v| v != value)
+                            && m.period.as_deref().is_some_and(|p| p != period)
+                            && !m.history.iter().any(|(p, _)| *p == period) =>
+                    {
+                        m.history.push((period.clone(), value));
+                        Some(format!(
+                            "Changed measure; {period} value {value} moved to history"
+                        ))
+                    }
+                    _ => None,
+                };
                 self.apply(Edit::UpdateMeasure {
                     owner: owner.clone(),
                     id: id.clone(),
                     measure: m,
                 })?;
+                if let Some(said) = moved {
+                    self.info(said);
+                }
             }
             Purpose::EditLink { from, to } => {
                 let mut link = self
@@ -477,6 +496,11 @@ fn fill_measure(m: &mut Measure, form: &Form<Purpose>) -> Result<(), String> {
     m.value = form.number("Value");
     let optional = |label| Some(form.text(label)).filter(|t| !t.is_empty());
     m.period = optional("Period");
+    if let Some(p) = &m.period
+        && p.contains(['=', ',', ';'])
+    {
+        return Err(format!("Period \"{p}\" must not hold = , or ;"));
+    }
     m.source = optional("Source");
     m.history = parse_history(&form.text("History"))?;
     m.notes = form.text("Notes");
