@@ -264,3 +264,31 @@ fn a_history_period_with_an_equals_sign_or_comma_is_refused() {
     assert!(parse_history("a=b=3").unwrap_err().contains("must not"));
     assert_eq!(parse_history("2020/21=3; 2021/22=4").unwrap().len(), 2);
 }
+
+#[test]
+fn the_network_itself_is_editable() {
+    let mut app = example();
+    app.update(Action::EditNetwork);
+    assert_eq!(form(&app).title, "Edit network");
+    app.update(Action::ClearField);
+    typed(&mut app, "North asthma network");
+    focus(&mut app, "Population");
+    app.update(Action::ClearField);
+    typed(&mut app, "Children and young people 0-19 in the North");
+    focus(&mut app, "As of");
+    app.update(Action::ClearField);
+    typed(&mut app, "31/03/2026");
+    app.update(Action::Confirm);
+    assert!(form(&app).error.as_deref().unwrap().contains("not a date"));
+    app.update(Action::ClearField);
+    typed(&mut app, "2026-03-31");
+    app.update(Action::Confirm);
+    assert_eq!(app.mode, Mode::Normal);
+    let n = app.document();
+    assert_eq!(n.name, "North asthma network");
+    assert_eq!(n.population, "Children and young people 0-19 in the North");
+    assert_eq!(n.as_of.as_deref(), Some("2026-03-31"));
+    // Undone as one change.
+    app.update(Action::Undo);
+    assert_ne!(app.document().name, "North asthma network");
+}

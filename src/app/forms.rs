@@ -43,6 +43,8 @@ pub enum Purpose {
         id: String,
     },
     SaveAs,
+    /// The network itself: name, population, as-of date.
+    EditNetwork,
     Note {
         to: Selection,
     },
@@ -224,6 +226,20 @@ impl App {
         )
     }
 
+    pub fn network_form(&self) -> Form<Purpose> {
+        let n = self.document();
+        Form::new(
+            "Edit network",
+            Purpose::EditNetwork,
+            vec![
+                Field::required("Name", &n.name),
+                Field::text("Population", &n.population),
+                Field::text("As of", n.as_of.as_deref().unwrap_or("")),
+            ],
+        )
+        .with_note("As of: the date figures are judged at, YYYY-MM-DD, or empty")
+    }
+
     pub fn pathway_form(&self, existing: Option<&Pathway>) -> Form<Purpose> {
         let (title, purpose) = match existing {
             Some(p) => ("Edit pathway", Purpose::EditPathway { id: p.id.clone() }),
@@ -375,6 +391,19 @@ impl App {
                     from: from.clone(),
                     to: to.clone(),
                 });
+            }
+            Purpose::EditNetwork => {
+                let as_of = Some(form.text("As of")).filter(|t| !t.is_empty());
+                if let Some(date) = &as_of
+                    && crate::model::parse_date(date).is_none()
+                {
+                    return Err(format!("As of \"{date}\" is not a date like 2026-03-31"));
+                }
+                self.apply(Edit::UpdateNetwork {
+                    name,
+                    population: form.text("Population"),
+                    as_of,
+                })?;
             }
             Purpose::NewOrganisation => {
                 let id = self.document().new_organisation_id(&name);

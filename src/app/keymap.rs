@@ -192,6 +192,12 @@ pub const NORMAL_KEYS: &[Binding] = &[
         "edit the pathway: name, condition, notes"
     ),
     bind!(
+        [Char('N')],
+        "N",
+        Action::EditNetwork,
+        "edit the network: name, population, as-of date"
+    ),
+    bind!(
         [Char('X')],
         "X",
         Action::DeletePathway,

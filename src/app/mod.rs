@@ -62,6 +62,8 @@ pub enum Action {
     Organisations,
     AddPathway,
     EditPathway,
+    /// The network itself: name, population, as-of date.
+    EditNetwork,
     DeletePathway,
     /// Form, find and confirmation input.
     Input(char),

@@ -190,6 +190,7 @@ impl App {
             }
             Action::Organisations => self.mode = Mode::Organisations { cursor: 0 },
             Action::AddPathway => self.mode = Mode::Form(self.pathway_form(None)),
+            Action::EditNetwork => self.mode = Mode::Form(self.network_form()),
             Action::EditPathway => {
                 if let Some(p) = self.current_pathway() {
                     self.mode = Mode::Form(self.pathway_form(Some(p)));
