@@ -111,6 +111,9 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = ConditionArg::LongTerm)]
         condition: ConditionArg,
+        /// The network's name (by default, from the file name).
+        #[arg(long)]
+        name: Option<String>,
     },
 }
 
@@ -167,7 +170,11 @@ pub fn run(cli: Cli) -> ExitCode {
             data,
             partial,
         } => import::run(&file, &data, partial),
-        Command::New { file, condition } => new::run(&file, condition.into()),
+        Command::New {
+            file,
+            condition,
+            name,
+        } => new::run(&file, condition.into(), name.as_deref()),
     };
     ExitCode::from(code)
 }
