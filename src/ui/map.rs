@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use super::UiState;
 use super::boxes::{BoxItem, BoxShape, Mark, Painter, draw_box};
 use super::hit::HitMap;
-use super::panels::{UNLINKED, status_span, unlinked};
+use super::panels::{status_span, unlinked};
 use super::text::{fit, number, share, width};
 use super::theme::Theme;
 use crate::analysis::{FindingKind, Status, Target};
@@ -321,10 +321,10 @@ fn map_title(app: &App, pathway: &Pathway, focused: bool, theme: &Theme) -> Line
         theme.title
     };
     let mut spans = vec![Span::styled(format!(" {} ", fit(&pathway.name, 40)), style)];
-    if unlinked(app) {
+    if let Some(missing) = unlinked(app) {
         spans.push(Span::styled("· ", style));
         spans.push(Span::styled(
-            format!("{} ", lowercase_first(UNLINKED)),
+            format!("{} ", lowercase_first(missing)),
             theme.highlight,
         ));
         return Line::from(spans);

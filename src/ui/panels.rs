@@ -33,13 +33,20 @@ pub fn panel_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a>
 }
 
 /// What the header and weakest links say while a pathway has components but no links.
-pub const UNLINKED: &str = "Link components to score journeys (c connects)";
+const UNLINKED: &str = "Link components to score journeys (c connects)";
+const EMPTY: &str = "Add components (a), then link them to score journeys";
 
-/// True when the current pathway has components and none are linked yet, so there are
-/// no journeys to score.
-pub fn unlinked(app: &App) -> bool {
-    app.current_pathway()
-        .is_some_and(|p| !p.components().is_empty() && p.links().is_empty())
+/// What the current pathway lacks before it has journeys to score: components, or
+/// links between them; None once it has links.
+pub fn unlinked(app: &App) -> Option<&'static str> {
+    let p = app.current_pathway()?;
+    if p.components().is_empty() {
+        Some(EMPTY)
+    } else if p.links().is_empty() {
+        Some(UNLINKED)
+    } else {
+        None
+    }
 }
 
 /// The status symbol and word in the status's style.
@@ -388,8 +395,10 @@ pub fn weakest(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &m
     let block = panel_block(title, focused, theme);
     let mut inner = block.inner(area);
     frame.render_widget(block, area);
-    if unlinked(app) && inner.height > 0 {
-        let text = Line::styled(UNLINKED, theme.highlight);
+    if let Some(missing) = unlinked(app)
+        && inner.height > 0
+    {
+        let text = Line::styled(missing, theme.highlight);
         frame.render_widget(Paragraph::new(text), Rect { height: 1, ..inner });
         inner.y += 1;
         inner.height -= 1;
