@@ -103,16 +103,16 @@ fn add_connect_measure_undo_redo() {
         ],
     );
     run(&mut app, typed("Seen within 2 weeks"));
-    // Name, Domain, Direction, Unit, Target
+    // Name, Value, Target, Amber, Period, Unit
+    run(&mut app, [Action::NextField]);
+    run(&mut app, typed("80"));
+    run(&mut app, [Action::NextField]);
+    run(&mut app, typed("95"));
     run(
         &mut app,
         [Action::NextField, Action::NextField, Action::NextField],
     );
     run(&mut app, typed("%"));
-    run(&mut app, [Action::NextField]);
-    run(&mut app, typed("95"));
-    run(&mut app, [Action::NextField, Action::NextField]);
-    run(&mut app, typed("80"));
     run(&mut app, [Action::Confirm]);
     assert_eq!(app.mode, Mode::Normal, "{:?}", app.message);
     let m = &app.selected_component().unwrap().measures[0];
@@ -136,15 +136,7 @@ fn refused_input_keeps_the_form_and_the_document() {
     let before = app.document().clone();
     run(&mut app, [Action::AddMeasure]);
     run(&mut app, typed("Bad target"));
-    run(
-        &mut app,
-        [
-            Action::NextField,
-            Action::NextField,
-            Action::NextField,
-            Action::NextField,
-        ],
-    );
+    run(&mut app, [Action::NextField, Action::NextField]);
     run(&mut app, typed("lots"));
     run(&mut app, [Action::Confirm]);
     match &app.mode {

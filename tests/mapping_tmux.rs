@@ -87,10 +87,10 @@ fn a_small_pathway_mapped_from_scratch() {
     tmux.wait_for("New measure");
     tmux.wait_for("1250 or 12.5");
     tmux.type_text("Children with a written plan");
-    tmux.keys(&["Tab", "Tab", "Tab", "Tab"]);
-    tmux.type_text("90");
-    tmux.keys(&["Tab", "Tab"]);
+    tmux.keys(&["Tab"]);
     tmux.type_text("27");
+    tmux.keys(&["Tab"]);
+    tmux.type_text("90");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Added measure");
 

@@ -128,7 +128,13 @@ impl App {
             title,
             purpose,
             vec![
+                // The fields filled in most come first: value, then target.
                 Field::required("Name", m.map_or("", |m| &m.name)),
+                Field::number("Value", m.and_then(|m| m.value), true),
+                Field::number("Target", m.map(|m| m.target), false),
+                Field::number("Amber", m.and_then(|m| m.amber), true),
+                Field::text("Period", m.and_then(|m| m.period.as_deref()).unwrap_or("")),
+                Field::text("Unit", m.map_or("", |m| &m.unit)),
                 Field::choice(
                     "Domain",
                     names(&Domain::ALL),
@@ -139,11 +145,6 @@ impl App {
                     names(&[Direction::HigherIsBetter, Direction::LowerIsBetter]),
                     m.map_or(0, |m| (m.direction == Direction::LowerIsBetter) as usize),
                 ),
-                Field::text("Unit", m.map_or("", |m| &m.unit)),
-                Field::number("Target", m.map(|m| m.target), false),
-                Field::number("Amber", m.and_then(|m| m.amber), true),
-                Field::number("Value", m.and_then(|m| m.value), true),
-                Field::text("Period", m.and_then(|m| m.period.as_deref()).unwrap_or("")),
                 Field::text("Source", m.and_then(|m| m.source.as_deref()).unwrap_or("")),
                 Field::text(
                     "History",
