@@ -194,6 +194,7 @@ fn event_loop(
                 themes.get(app.theme)
             };
             terminal.draw(|frame| hits = ui::render(frame, app, theme, &mut state))?;
+            app.clamp_details_scroll(state.details_room());
         }
         // Wake for a signal, or to write a pending recovery copy, even with no input.
         let event = match input.recv_timeout(keeper.wait().min(Duration::from_millis(250))) {
@@ -219,6 +220,13 @@ fn event_loop(
             Event::Key(key) if key.kind != KeyEventKind::Release => action_for_key(&app.mode, &key),
             Event::Mouse(mouse) => match mouse.kind {
                 MouseEventKind::Down(MouseButton::Left) => hits.action_at(mouse.column, mouse.row),
+                MouseEventKind::ScrollDown | MouseEventKind::ScrollUp
+                    if state.over_details(mouse.column, mouse.row) =>
+                {
+                    let down = mouse.kind == MouseEventKind::ScrollDown;
+                    app.scroll_details(if down { 3 } else { -3 });
+                    None
+                }
                 MouseEventKind::ScrollDown => scroll(&mut state, app, 0, 3),
                 MouseEventKind::ScrollUp => scroll(&mut state, app, 0, -3),
                 MouseEventKind::ScrollRight => scroll(&mut state, app, 4, 0),

@@ -275,3 +275,37 @@ fn a_selected_link_is_drawn_in_the_selection_style_along_its_whole_route() {
     }
     assert!(checked >= 10, "{checked} links checked");
 }
+
+#[test]
+fn details_scroll_down_to_notes_and_actions_at_80x24() {
+    let mut app = open("mental-health.ron");
+    let theme = Theme::default();
+    let mut state = carepath::ui::UiState::new();
+    let shown = |app: &App, state: &mut carepath::ui::UiState| {
+        ui_support::text(&ui_support::draw_with(app, &theme, state, 80, 24).0)
+    };
+    let first = shown(&app, &mut state);
+    assert!(!first.contains("Book senior mental health"), "{first}");
+    assert!(first.contains("↓ more"), "{first}");
+    run(&mut app, [Action::NextPanel]);
+    for _ in 0..40 {
+        run(&mut app, [Action::NextComponent]);
+        shown(&app, &mut state);
+        app.clamp_details_scroll(state.details_room());
+    }
+    let bottom = shown(&app, &mut state);
+    assert!(bottom.contains("Book senior mental health"), "{bottom}");
+    assert!(!bottom.contains("↓ more"), "{bottom}");
+    // Clamped to what the panel holds: as many presses up bring the top back.
+    let room = state.details_room();
+    assert_eq!(app.details_scroll, room);
+    for _ in 0..room {
+        run(&mut app, [Action::PrevComponent]);
+    }
+    assert_eq!(app.details_scroll, 0);
+    // The wheel over the panel (below the map at 80x24) scrolls it too.
+    let top = shown(&app, &mut state);
+    assert!(state.over_details(5, 18) && !state.over_details(5, 5));
+    app.scroll_details(3);
+    assert_ne!(shown(&app, &mut state), top);
+}

@@ -239,6 +239,9 @@ pub struct App {
     pub message: Option<Message>,
     /// Index into the selection's measures, when the details panel has focus.
     pub detail_cursor: usize,
+    /// Lines the details panel is scrolled past what the measure cursor needs, to reach
+    /// notes and actions; the screen clamps it (`clamp_details_scroll`).
+    pub details_scroll: usize,
     /// Index into `analysis().weakest`.
     pub weakest_cursor: usize,
     /// A content hash of the file as last read or written here, to notice changes on disk.
@@ -275,6 +278,7 @@ impl App {
             quit_after_save: false,
             message: None,
             detail_cursor: 0,
+            details_scroll: 0,
             weakest_cursor: 0,
             disk_hash: None,
             recovery_choice: None,
@@ -323,6 +327,16 @@ impl App {
             Some(Selection::Link { from, to }) => self.current_pathway()?.link(from, to),
             _ => None,
         }
+    }
+
+    /// Scrolls the details panel by `lines` (the wheel over it), down when positive.
+    pub fn scroll_details(&mut self, lines: i32) {
+        self.details_scroll = self.details_scroll.saturating_add_signed(lines as isize);
+    }
+
+    /// Keeps the details scroll within what the last frame could show.
+    pub fn clamp_details_scroll(&mut self, most: usize) {
+        self.details_scroll = self.details_scroll.min(most);
     }
 
     /// `t`: the next theme, named in the status line.

@@ -51,9 +51,16 @@ impl App {
                 let down = action == Action::NextComponent;
                 match self.focus {
                     Panel::Map => self.move_row(down),
+                    // Through the measures, then on down to the notes and actions.
                     Panel::Details => {
                         let n = self.selected_measures().len();
-                        self.detail_cursor = step(self.detail_cursor, n, down);
+                        if down && self.detail_cursor + 1 >= n {
+                            self.details_scroll += 1;
+                        } else if !down && self.details_scroll > 0 {
+                            self.details_scroll -= 1;
+                        } else {
+                            self.detail_cursor = step(self.detail_cursor, n, down);
+                        }
                     }
                     Panel::Weakest => {
                         let n = self.analysis().weakest.len();

@@ -75,6 +75,7 @@ impl App {
                         .cloned()
                         .map(Selection::Component);
                     self.detail_cursor = 0;
+                    self.details_scroll = 0;
                 }
                 return Effect::None;
             }

@@ -48,6 +48,8 @@ pub struct UiState {
     map: Option<map::Cached>,
     /// How far the help overlay is scrolled, when it does not fit.
     help_scroll: u16,
+    /// Where the details panel was drawn and how far it could scroll then.
+    details: Option<(Rect, usize)>,
 }
 
 impl UiState {
@@ -66,6 +68,17 @@ impl UiState {
         if map::scroll(self, app, dx, dy) {
             self.wheel_scrolled = true;
         }
+    }
+
+    /// How far the last frame's details panel could scroll, for `App::clamp_details_scroll`.
+    pub fn details_room(&self) -> usize {
+        self.details.map_or(0, |(_, most)| most)
+    }
+
+    /// True when the wheel at this cell should scroll the details panel.
+    pub fn over_details(&self, column: u16, row: u16) -> bool {
+        self.details
+            .is_some_and(|(r, _)| r.contains(ratatui::layout::Position::new(column, row)))
     }
 
     /// The map's scroll offset for the current pathway, in map cells.
@@ -101,10 +114,12 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, state: &mut UiState) 
     let screen = Screen::split(area, panels_folded(app, area));
     status::tabs(frame, screen.tabs, app, theme, &mut hits);
     map::draw(frame, screen.map, app, theme, state, &mut hits);
+    state.details = None;
     if screen.details.height == 1 {
         panels::folded(frame, screen.details, app, theme);
     } else {
-        panels::details(frame, screen.details, app, theme);
+        let most = panels::details(frame, screen.details, app, theme);
+        state.details = Some((screen.details, most));
         panels::weakest(frame, screen.weakest, app, theme, &mut hits);
     }
     status::status_line(frame, screen.status, app, theme);

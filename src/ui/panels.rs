@@ -326,8 +326,9 @@ fn link_details(d: &mut Details, app: &App, pathway: &Pathway, l: &Link, pos: us
     d.notes(&l.notes);
 }
 
-/// What is selected, in full.
-pub fn details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// What is selected, in full; returns how far it can scroll past what the measure
+/// cursor needs.
+pub fn details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize {
     let focused = app.focus == Panel::Details;
     let block = panel_block(" Details ".to_string(), focused, theme);
     let inner = block.inner(area);
@@ -353,12 +354,25 @@ pub fn details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.dim,
         )),
     }
-    // Scrolled so the measure under the cursor, and the line after it, show.
-    let scroll = d
+    let cursor_scroll = d
         .cursor_line
         .map_or(0, |c| (c + 2).saturating_sub(inner.height as usize));
+    // Scrolled so the measure under the cursor, and the line after it, show; then on
+    // as far as the user scrolled, no further than the last line.
+    let rows = inner.height as usize;
+    let most = d.lines.len().saturating_sub(rows);
+    let scroll = (cursor_scroll + app.details_scroll).min(most);
+    let more = d.lines.len() > scroll + rows;
     let text: Vec<Line> = d.lines.into_iter().skip(scroll).collect();
     frame.render_widget(Paragraph::new(text), inner);
+    if more && inner.height > 0 && inner.width > 8 {
+        let hint = " ↓ more ";
+        let x = inner.right().saturating_sub(width(hint) as u16);
+        frame
+            .buffer_mut()
+            .set_string(x, inner.bottom(), hint, theme.dim);
+    }
+    most.saturating_sub(cursor_scroll)
 }
 
 /// The status of a weakest-links entry.
