@@ -120,6 +120,9 @@ fn actions_view_lists_every_action_in_view_order() {
     }
     let wide = screen(&app, 160, 48);
     assert!(wide.contains("for Annual review of key care processes (Type 1 diabetes)"));
+    // Action text wraps at 80x24 rather than being cut.
+    let small = screen(&app, 80, 24);
+    assert!(small.contains("named worker from age 14."), "{small}");
     // The overdue word is in the theme's red, never colour alone.
     let theme = Theme::default();
     let (buf, _) = draw(&app, &theme, 80, 24);
