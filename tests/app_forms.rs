@@ -292,3 +292,41 @@ fn the_network_itself_is_editable() {
     app.update(Action::Undo);
     assert_ne!(app.document().name, "North asthma network");
 }
+
+#[test]
+fn a_component_form_makes_a_new_provider_without_losing_what_was_typed() {
+    let mut app = example();
+    let orgs = app.document().organisations().len();
+    app.update(Action::AddComponent);
+    typed(&mut app, "Asthma nurse home visit");
+    focus(&mut app, "Provider");
+    typed(&mut app, "+");
+    assert_eq!(form(&app).focused().display(), "+ new organisation…");
+    app.update(Action::Confirm);
+    assert_eq!(form(&app).title, "New organisation (the provider)");
+    // Esc goes back to the component as typed, no provider chosen.
+    app.update(Action::Cancel);
+    assert_eq!(form(&app).text("Name"), "Asthma nurse home visit");
+    assert_eq!(form(&app).field("Provider").unwrap().display(), "(none)");
+    focus(&mut app, "Provider");
+    typed(&mut app, "+");
+    app.update(Action::Confirm);
+    typed(&mut app, "Community children's nursing");
+    app.update(Action::Confirm);
+    // Back at the component, its name kept and the new organisation chosen.
+    assert_eq!(form(&app).text("Name"), "Asthma nurse home visit");
+    assert_eq!(
+        form(&app).field("Provider").unwrap().display(),
+        "Community children's nursing (Health)"
+    );
+    app.update(Action::Confirm);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.document().organisations().len(), orgs + 1);
+    let c = app.selected_component().unwrap();
+    assert_eq!(c.name, "Asthma nurse home visit");
+    let provider = app
+        .document()
+        .organisation(c.provider.as_deref().unwrap())
+        .unwrap();
+    assert_eq!(provider.name, "Community children's nursing");
+}

@@ -35,6 +35,11 @@ pub enum Purpose {
         to: String,
     },
     NewOrganisation,
+    /// A new organisation asked for from a component form's provider field; that form,
+    /// as typed, comes back with the new organisation as its provider.
+    NewProvider {
+        component_form: Box<Form<Purpose>>,
+    },
     EditOrganisation {
         id: String,
     },
@@ -55,6 +60,9 @@ pub enum Purpose {
         id: String,
     },
 }
+
+/// The provider choice that opens a form for a new organisation.
+const NEW_PROVIDER: &str = "+ new organisation…";
 
 /// One line about each integration option, "(none)" first (docs/format.md, links).
 pub const INTEGRATION_HINTS: [&str; 5] = [
@@ -78,6 +86,7 @@ fn position<T: PartialEq>(items: &[T], item: &T) -> usize {
 }
 
 impl App {
+    /// "(none)", the organisations, then the choice that adds one.
     fn provider_options(&self) -> Vec<String> {
         std::iter::once("(none)".to_string())
             .chain(
@@ -86,6 +95,7 @@ impl App {
                     .iter()
                     .map(|o| format!("{} ({})", o.name, o.sector.label())),
             )
+            .chain(std::iter::once(NEW_PROVIDER.to_string()))
             .collect()
     }
 
@@ -276,6 +286,22 @@ impl App {
     /// Turns a filled form into its change and applies it. An error leaves the document
     /// unchanged and is shown in the form.
     pub(super) fn submit(&mut self, form: &Form<Purpose>) -> Result<Effect, String> {
+        // A component whose provider is to be a new organisation: that form first.
+        if matches!(
+            form.purpose,
+            Purpose::NewComponent { .. } | Purpose::EditComponent { .. }
+        ) && form
+            .field("Provider")
+            .is_some_and(|f| f.display() == NEW_PROVIDER)
+        {
+            let mut org = self.organisation_form(None);
+            org.title = "New organisation (the provider)".to_string();
+            org.purpose = Purpose::NewProvider {
+                component_form: Box::new(form.clone()),
+            };
+            self.mode = Mode::Form(org);
+            return Ok(Effect::None);
+        }
         form.check()?;
         let name = form.text("Name");
         match &form.purpose {
@@ -416,6 +442,31 @@ impl App {
                 );
                 o.notes = form.text("Notes");
                 self.apply(Edit::AddOrganisation(o))?;
+            }
+            Purpose::NewProvider { component_form } => {
+                let id = self.document().new_organisation_id(&name);
+                let mut o = Organisation::new(
+                    &id,
+                    &name,
+                    Sector::ALL[form.choice("Sector")],
+                    Level::ALL[form.choice("Level")],
+                );
+                o.notes = form.text("Notes");
+                self.apply(Edit::AddOrganisation(o))?;
+                // Back to the component as it was typed, the new organisation chosen.
+                let mut back = (**component_form).clone();
+                let options = self.provider_options();
+                let at = self
+                    .document()
+                    .organisations()
+                    .iter()
+                    .position(|o| o.id == id)
+                    .map_or(0, |i| i + 1);
+                if let Some(field) = back.fields.iter_mut().find(|f| f.label == "Provider") {
+                    *field = Field::choice("Provider", options, at);
+                }
+                self.info(format!("Added organisation {name}: now save the component"));
+                self.mode = Mode::Form(back);
             }
             Purpose::EditOrganisation { id } => {
                 let mut o = Organisation::new(

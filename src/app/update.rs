@@ -465,6 +465,15 @@ impl App {
             Action::ChoiceNext | Action::NextColumn => form.cycle(true),
             Action::Cancel => {
                 self.info("Cancelled");
+                // No new provider after all: back to the component, as typed.
+                if let Purpose::NewProvider { component_form } = form.purpose {
+                    let mut back = *component_form;
+                    if let Some(f) = back.fields.iter_mut().find(|f| f.label == "Provider") {
+                        f.choice = 0;
+                    }
+                    self.mode = Mode::Form(back);
+                    return Effect::None;
+                }
                 // An action edited from the actions list goes back to it.
                 if matches!(form.purpose, Purpose::EditAction { .. }) {
                     self.mode = Mode::Actions { cursor: 0 };
