@@ -50,7 +50,7 @@ fn choices_show_names_people_read_and_take_type_ahead() {
     app.update(Action::Cancel);
 
     app.update(Action::Organisations);
-    app.update(Action::AddComponent);
+    app.update(Action::AddOrganisation);
     focus(&mut app, "Sector");
     typed(&mut app, "S");
     assert_eq!(form(&app).focused().display(), "Social care");
@@ -171,7 +171,7 @@ fn the_organisations_list_stays_open_after_an_add() {
     let before = app.document().organisations().len();
     app.update(Action::Organisations);
     for name in ["Community paediatrics", "Asthma nurse service"] {
-        app.update(Action::AddComponent);
+        app.update(Action::AddOrganisation);
         typed(&mut app, name);
         app.update(Action::Confirm);
         let Mode::Organisations { cursor } = app.mode else {

@@ -332,7 +332,7 @@ pub fn action_for_key(mode: &Mode, key: &KeyEvent) -> Option<Action> {
         },
         Mode::Organisations { .. } => match key.code {
             KeyCode::Esc | KeyCode::Char('q' | 'O') => Some(Action::Cancel),
-            KeyCode::Char('a') => Some(Action::AddComponent),
+            KeyCode::Char('a') => Some(Action::AddOrganisation),
             KeyCode::Enter | KeyCode::Char('e') => Some(Action::Edit),
             KeyCode::Char('d') | KeyCode::Delete => Some(Action::Delete),
             _ => normal(key).filter(|a| {

@@ -40,6 +40,8 @@ pub enum Action {
     NextLinkIn,
     Edit,
     AddComponent,
+    /// In the organisations list: add one.
+    AddOrganisation,
     Connect,
     AddMeasure,
     Delete,

@@ -240,6 +240,7 @@ impl App {
             Action::ActionsView => self.mode = Mode::Actions { cursor: 0 },
             Action::Overview => self.mode = Mode::Overview { scroll: 0 },
             Action::WholePathway
+            | Action::AddOrganisation
             | Action::Reveal
             | Action::Input(_)
             | Action::Backspace
@@ -657,7 +658,7 @@ impl App {
             Action::PrevComponent | Action::NextComponent => {
                 cursor = step(cursor, count, action == Action::NextComponent);
             }
-            Action::AddComponent => {
+            Action::AddOrganisation => {
                 self.mode = Mode::Form(self.organisation_form(None));
                 return Effect::None;
             }
