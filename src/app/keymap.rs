@@ -101,7 +101,7 @@ pub const NORMAL_KEYS: &[Binding] = &[
         [Char('c')],
         "c",
         Action::Connect,
-        "connect: pick the target with the arrows, Enter to confirm"
+        "connect: type the target's name or move to it, Enter, then kind and integration"
     ),
     bind!(
         [Char('m')],
@@ -262,7 +262,13 @@ pub const OTHER_KEYS: &[(&str, &str)] = &[
         "form: delete a character / clear the field",
     ),
     ("Enter / Esc", "form, find, connect: confirm / cancel"),
+    ("letters", "form choice: jump to the option starting with it; connect: find the target"),
+    ("Ctrl-s", "form: save the form and the file"),
     ("y Enter / n Esc", "confirmations: yes / no"),
+    (
+        "s Enter / d / Esc",
+        "quit with unsaved changes: save and quit / quit without saving / stay",
+    ),
     (
         "O, then a e d",
         "organisations: add, edit, delete; Esc to leave",
@@ -277,7 +283,7 @@ pub const OTHER_KEYS: &[(&str, &str)] = &[
     ),
     (
         "v, then e s d",
-        "actions: edit, next status (Open, InProgress, Done), delete; Esc to leave",
+        "actions: edit, next status (Open, In progress, Done), delete; Esc to leave",
     ),
     ("o, then ↑ ↓", "overview: scroll; Esc to leave"),
     (
