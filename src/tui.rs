@@ -50,6 +50,7 @@ pub fn run(options: EditorOptions) -> Result<()> {
     }
     let (themes, warnings) = Themes::load(ui::user_theme_dir().as_deref());
     app.theme_count = themes.len();
+    app.theme_names = themes.names().iter().map(|n| n.to_string()).collect();
     if let Some(name) = &options.theme {
         match themes.index_of(name) {
             Some(i) => app.theme = i,
@@ -231,6 +232,7 @@ fn event_loop(
                 themes.get(app.theme)
             };
             terminal.draw(|frame| hits = ui::render(frame, app, theme, &mut state))?;
+            app.clamp_details_scroll(state.details_room());
         }
         // Wake for a signal, or to write a pending recovery copy, even with no input.
         let event = match input.recv_timeout(keeper.wait().min(Duration::from_millis(250))) {
@@ -257,6 +259,13 @@ fn event_loop(
             Event::Paste(text) => Some(crate::app::Action::Paste(text)),
             Event::Mouse(mouse) => match mouse.kind {
                 MouseEventKind::Down(MouseButton::Left) => hits.action_at(mouse.column, mouse.row),
+                MouseEventKind::ScrollDown | MouseEventKind::ScrollUp
+                    if state.over_details(mouse.column, mouse.row) =>
+                {
+                    let down = mouse.kind == MouseEventKind::ScrollDown;
+                    app.scroll_details(if down { 3 } else { -3 });
+                    None
+                }
                 MouseEventKind::ScrollDown => scroll(&mut state, app, 0, 3),
                 MouseEventKind::ScrollUp => scroll(&mut state, app, 0, -3),
                 MouseEventKind::ScrollRight => scroll(&mut state, app, 4, 0),
@@ -280,6 +289,15 @@ fn event_loop(
                 }
                 Err(e) => app.error(format!("Not reloaded: {e}")),
             },
+        }
+        // "Save and quit": quit once the save left nothing unsaved; a failed save stays.
+        if app.quit_after_save {
+            if !app.is_dirty() {
+                return Ok(Stop::Quit);
+            }
+            if !matches!(app.mode, Mode::Prompt(_) | Mode::Form(_)) {
+                app.quit_after_save = false;
+            }
         }
         if let Some(choice) = app.take_recovery_choice() {
             keeper.decided(choice);

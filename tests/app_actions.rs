@@ -54,13 +54,27 @@ fn add_connect_measure_undo_redo() {
     assert_eq!(added.phase, Phase::Recognition);
     assert!(app.is_dirty());
 
-    // Connect it from the first component: select the source, c, move, Enter.
+    // Connect it from the first component: select the source, c, type part of the
+    // target's name (the status line names it), Enter, then kind and integration.
     run(
         &mut app,
         [Action::SelectComponent(from.clone()), Action::Connect],
     );
-    app.update(Action::SelectComponent(added.id.clone()));
+    run(&mut app, typed("nurse ch"));
+    assert_eq!(app.selected_component().unwrap().id, added.id);
+    let said = &app.message.as_ref().unwrap().text;
+    assert!(said.contains("→ School nurse check"), "{said}");
     run(&mut app, [Action::Confirm]);
+    assert!(
+        matches!(app.mode, Mode::Form(_)),
+        "kind and integration next"
+    );
+    run(
+        &mut app,
+        [Action::NextField, Action::ChoiceNext, Action::ChoiceNext],
+    );
+    run(&mut app, [Action::Confirm]);
+    assert_eq!(app.mode, Mode::Normal);
     let link = app
         .current_pathway()
         .unwrap()
@@ -68,6 +82,17 @@ fn add_connect_measure_undo_redo() {
         .unwrap()
         .clone();
     assert_eq!(link.kind, LinkKind::Referral);
+    assert_eq!(
+        link.integration,
+        Some(carepath::model::Integration::Coordination)
+    );
+    assert_eq!(
+        app.selection,
+        Some(carepath::app::Selection::Link {
+            from: from.clone(),
+            to: added.id.clone()
+        })
+    );
 
     // Add a measure to the new component.
     run(
@@ -78,16 +103,16 @@ fn add_connect_measure_undo_redo() {
         ],
     );
     run(&mut app, typed("Seen within 2 weeks"));
-    // Name, Domain, Direction, Unit, Target
+    // Name, Value, Target, Amber, Period, Unit
+    run(&mut app, [Action::NextField]);
+    run(&mut app, typed("80"));
+    run(&mut app, [Action::NextField]);
+    run(&mut app, typed("95"));
     run(
         &mut app,
         [Action::NextField, Action::NextField, Action::NextField],
     );
     run(&mut app, typed("%"));
-    run(&mut app, [Action::NextField]);
-    run(&mut app, typed("95"));
-    run(&mut app, [Action::NextField, Action::NextField]);
-    run(&mut app, typed("80"));
     run(&mut app, [Action::Confirm]);
     assert_eq!(app.mode, Mode::Normal, "{:?}", app.message);
     let m = &app.selected_component().unwrap().measures[0];
@@ -111,15 +136,7 @@ fn refused_input_keeps_the_form_and_the_document() {
     let before = app.document().clone();
     run(&mut app, [Action::AddMeasure]);
     run(&mut app, typed("Bad target"));
-    run(
-        &mut app,
-        [
-            Action::NextField,
-            Action::NextField,
-            Action::NextField,
-            Action::NextField,
-        ],
-    );
+    run(&mut app, [Action::NextField, Action::NextField]);
     run(&mut app, typed("lots"));
     run(&mut app, [Action::Confirm]);
     match &app.mode {

@@ -90,12 +90,12 @@ fn simple_action() -> impl Strategy<Value = Action> {
     prop_oneof![
         8 => prop::sample::select(vec![
             PrevColumn, NextColumn, PrevComponent, NextComponent, PrevPathway, NextPathway,
-            NextPanel, NextLinkOut, NextLinkIn, Edit, AddComponent, Connect, AddMeasure, Delete,
+            NextPanel, NextLinkOut, NextLinkIn, Edit, AddComponent, AddOrganisation, Connect, AddMeasure, Delete,
             PhaseBack, PhaseForward, ShiftUp, ShiftDown, Undo, Redo, Save, Find, ToggleWeakest,
             NextTheme, Help, Quit, Organisations, AddPathway, EditPathway, DeletePathway,
             Backspace, ClearField, NextField, PrevField, ChoicePrev, ChoiceNext, Confirm, Cancel,
             Tidy, Present, WholePathway, Reveal, Examine, Note, AddImprovement, ActionsView,
-            Overview,
+            Overview, Zoom, FoldPanels, EditNetwork,
         ]),
         // Answers to questions, and keys typed where they mean nothing.
         3 => prop::sample::select(vec!['y', 'n', 'p', 'u', 'r', 'd', 's', 'o', 'c', 'x', 'R', ' ', '\u{1b}'])
@@ -186,7 +186,7 @@ fn step() -> impl Strategy<Value = Step> {
     let pathway = prop::sample::select(vec![vec![AddPathway], vec![EditPathway]])
         .prop_flat_map(|open| form(open, vec![first(name()), choose(2), then(text())]));
     let organisation = prop::sample::select(vec![
-        vec![Organisations, AddComponent],
+        vec![Organisations, AddOrganisation],
         vec![Organisations, NextComponent, Edit],
     ])
     .prop_flat_map(|open| {
@@ -452,7 +452,7 @@ impl Harness {
             Some(Selection::Link { .. }) => prop_assert!(app.selected_link().is_some()),
             None => {}
         }
-        if let Mode::Connect { from } = &app.mode {
+        if let Mode::Connect { from, .. } = &app.mode {
             prop_assert!(app.document().find_component(from).is_some());
         }
         if self.seen.last() != Some(app.document()) {
@@ -521,14 +521,14 @@ macro_rules! names {
 }
 
 /// Every variant of `Action`; the run fails if one is never applied.
-const VARIANTS: [&str; 52] = names! {
+const VARIANTS: [&str; 56] = names! {
     PrevColumn, NextColumn, PrevComponent, NextComponent, PrevPathway, NextPathway, NextPanel,
     NextLinkOut, NextLinkIn, Edit, AddComponent, Connect, AddMeasure, Delete, PhaseBack,
     PhaseForward, ShiftUp, ShiftDown, Undo, Redo, Save, Find, ToggleWeakest, NextTheme, Help,
     Quit, Organisations, AddPathway, EditPathway, DeletePathway, Input, Backspace, ClearField,
     NextField, PrevField, ChoicePrev, ChoiceNext, Confirm, Cancel, SelectComponent,
     SelectPathway, SelectWeakest, ApplyOrder, Tidy, Present, WholePathway, Reveal, Examine,
-    Note, AddImprovement, ActionsView, Overview,
+    Note, AddImprovement, ActionsView, Overview, AddOrganisation, Zoom, FoldPanels, EditNetwork,
 };
 
 /// The variant's index in `VARIANTS`, from its name.

@@ -280,3 +280,26 @@ fn overview_opens_scrolls_and_closes() {
     app.update(Action::Cancel);
     assert_eq!(app.mode, Mode::Normal);
 }
+
+#[test]
+fn t_names_the_theme_and_p_starts_at_prevention() {
+    let mut app = example();
+    app.theme_count = 2;
+    app.theme_names = vec!["dark".into(), "light".into()];
+    app.update(Action::NextTheme);
+    assert_eq!(app.theme, 1);
+    assert_eq!(app.message.as_ref().unwrap().text, "Theme: light");
+    app.update(Action::NextTheme);
+    assert_eq!(app.message.as_ref().unwrap().text, "Theme: dark");
+    // From any column, a presentation starts at the beginning of the pathway.
+    app.update(Action::NextColumn);
+    app.update(Action::NextColumn);
+    app.update(Action::Present);
+    assert_eq!(
+        app.mode,
+        Mode::Present {
+            phase: Some(Phase::Prevention),
+            reveal: false
+        }
+    );
+}

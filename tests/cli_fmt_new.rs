@@ -348,3 +348,22 @@ fn new_usage_errors() {
         assert!(!path.exists(), "a usage error must create nothing");
     }
 }
+
+#[test]
+fn new_with_a_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("net.ron");
+    let out = run(&[&"new", &path, &"--name", &"North children's asthma network"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(load(&path).unwrap().name, "North children's asthma network");
+    // An empty name is refused and nothing is written.
+    let empty = dir.path().join("empty.ron");
+    let out = run(&[&"new", &empty, &"--name", &"  "]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("must not be empty"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!empty.exists());
+}

@@ -22,14 +22,14 @@ fn add_measure_connect_save_quit() {
     tmux.keys(&["Enter"]);
     tmux.wait_for("Added component");
 
-    // A measure: name, then Tab to Target (4 fields on) and Value (2 more).
+    // A measure: name, then Tab to Value and Tab to Target.
     tmux.keys(&["m"]);
     tmux.wait_for("New measure");
     tmux.type_text("Seen within a week");
-    tmux.keys(&["Tab", "Tab", "Tab", "Tab"]);
-    tmux.type_text("90");
-    tmux.keys(&["Tab", "Tab"]);
+    tmux.keys(&["Tab"]);
     tmux.type_text("45");
+    tmux.keys(&["Tab"]);
+    tmux.type_text("90");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Added measure");
     tmux.keys(&["u"]);
@@ -40,7 +40,9 @@ fn add_measure_connect_save_quit() {
     // Connect to the next column.
     tmux.keys(&["c"]);
     tmux.wait_for("Connect");
-    tmux.keys(&["l", "Enter"]);
+    tmux.keys(&["Right", "Enter"]);
+    tmux.wait_for("Kind and integration");
+    tmux.keys(&["Enter"]);
     tmux.wait_for("Connected");
 
     tmux.keys(&["C-s"]);

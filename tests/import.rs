@@ -229,6 +229,11 @@ fn every_error_names_its_line_and_writes_nothing() {
             "t1d,gp-recognition,dka,n/a,,",
             "value \"n/a\" is not a number",
         ),
+        // A comma is refused as the editor's forms refuse it, never read as 1.25.
+        (
+            "t1d,gp-recognition,dka,\"1,250\",,",
+            "value \"1,250\" has a comma; write numbers like 1250 or 12.5: a point for decimals, no commas",
+        ),
         (
             "t1d,gp-recognition,dka,1.2.3,,",
             "value \"1.2.3\" is not a number",

@@ -125,8 +125,8 @@ fn changed_on_disk_r_then_n_and_c_keep_the_edit_and_the_file() {
     setup.wait_for_copy();
 
     tmux.keys(&["q"]);
-    tmux.wait_for("Quit without saving your changes?");
-    tmux.keys(&["y"]);
+    tmux.wait_for("You have unsaved changes");
+    tmux.keys(&["d"]);
     assert_eq!(tmux.wait_for_exit(), 0);
     assert_eq!(fs::read(&setup.file).unwrap(), on_disk);
 }

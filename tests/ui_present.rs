@@ -143,7 +143,8 @@ fn reveal_in_projector_themes() {
     for name in ["light", "high-contrast"] {
         let theme = themes.get(themes.index_of(name).unwrap());
         let mut app = from_text(STATUSES);
-        app.update(Action::Present);
+        // Presentation starts at Prevention, empty here; the red box is one phase on.
+        run(&mut app, [Action::Present, Action::NextColumn]);
         assert_eq!(app.column, carepath::model::Phase::Recognition);
         for whole in [false, true] {
             if whole {
@@ -191,21 +192,25 @@ fn one_phase_boxes_are_in_the_status_colour_after_reveal() {
     let theme = Themes::load(None).0;
     let light = theme.get(theme.index_of("light").unwrap());
     let mut app = from_text(STATUSES);
-    run(&mut app, [Action::Present, Action::Reveal]);
+    run(
+        &mut app,
+        [Action::Present, Action::NextColumn, Action::Reveal],
+    );
     let (buf, _) = draw(&app, light, 80, 24);
     let (x, y) = find(&buf, "┏")[0];
     assert_eq!(buf[(x, y)].fg, light.status_red.fg.unwrap());
     let shown = text(&buf);
     assert!(shown.contains("R E C O G N I T I O N"));
     assert!(shown.contains("to: ⚠ Amber one"), "{shown}");
-    assert!(shown.contains("✗ M 10 (target 100)"), "{shown}");
+    assert!(shown.contains("✗ M 10 vs 100"), "{shown}");
 }
 
 #[test]
 fn an_empty_phase_says_so_and_after_reveal_why() {
     let mut app = from_text(STATUSES);
     app.update(Action::Present);
-    run(&mut app, std::iter::repeat_n(Action::NextColumn, 3));
+    assert!(screen(&app, 80, 24).contains("No component in Prevention"));
+    run(&mut app, std::iter::repeat_n(Action::NextColumn, 4));
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("No component in Review"), "{shown}");
     assert!(!shown.contains('⚠'));

@@ -152,7 +152,12 @@ fn find_organisations_and_connect() {
     let shown = text(&buf);
     assert!(shown.contains('╔') && shown.contains('╝'), "target marked");
     assert!(shown.contains('┏') && shown.contains('┛'), "source marked");
-    assert!(shown.contains("pick the target"));
+    assert!(shown.contains("find the target"));
+    // The status line names the link Enter would make.
+    assert!(
+        shown.contains("Connect Diabetic eye screening → Young adult diabetes clinic: Enter"),
+        "{shown}"
+    );
 }
 
 #[test]

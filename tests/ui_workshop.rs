@@ -57,7 +57,7 @@ fn details_lead_with_the_examination_for_a_weak_component_only() {
     let lines: Vec<&str> = shown.lines().collect();
     let lead = lines
         .iter()
-        .position(|l| l.contains("⚠ Output below target: examine structure and"))
+        .position(|l| l.contains("⚠ Output below target: examine"))
         .expect("the lead");
     let measures = lines
         .iter()
@@ -73,7 +73,7 @@ fn details_lead_with_the_examination_for_a_weak_component_only() {
         "? Unknown",
         "~ Partly",
     ]) {
-        let start: String = q.text.chars().take(25).collect();
+        let start: String = q.text.chars().take(18).collect();
         let row = lines[lead..measures]
             .iter()
             .find(|l| l.contains(&start))
@@ -120,6 +120,9 @@ fn actions_view_lists_every_action_in_view_order() {
     }
     let wide = screen(&app, 160, 48);
     assert!(wide.contains("for Annual review of key care processes (Type 1 diabetes)"));
+    // Action text wraps at 80x24 rather than being cut.
+    let small = screen(&app, 80, 24);
+    assert!(small.contains("named worker from age 14."), "{small}");
     // The overdue word is in the theme's red, never colour alone.
     let theme = Theme::default();
     let (buf, _) = draw(&app, &theme, 80, 24);

@@ -8,6 +8,12 @@ use crate::model::{
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
+    /// The network's own name, population and `as_of` date (checked by the form).
+    UpdateNetwork {
+        name: String,
+        population: String,
+        as_of: Option<String>,
+    },
     AddComponent {
         pathway: String,
         component: Component,
@@ -93,6 +99,16 @@ impl Edit {
                 component,
                 at,
             } => n.add_component(&pathway, component, at),
+            Edit::UpdateNetwork {
+                name,
+                population,
+                as_of,
+            } => {
+                n.name = name;
+                n.population = population;
+                n.as_of = as_of;
+                Ok(())
+            }
             Edit::UpdateComponent { id, component } => n.update_component(&id, component),
             Edit::RemoveComponent { id } => n.remove_component(&id).map(drop),
             Edit::SetPhase { id, phase } => n.set_component_phase(&id, phase),
@@ -122,6 +138,7 @@ impl Edit {
     pub fn describe(&self) -> &'static str {
         match self {
             Edit::AddComponent { .. } => "Added component",
+            Edit::UpdateNetwork { .. } => "Changed network",
             Edit::UpdateComponent { .. } => "Changed component",
             Edit::RemoveComponent { .. } => "Deleted component",
             Edit::SetPhase { .. } => "Moved component to another phase",

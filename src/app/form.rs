@@ -22,6 +22,8 @@ pub struct Field {
     pub value: String,
     /// The chosen option of a `Choice` field.
     pub choice: usize,
+    /// For a choice, one line about each option, shown while the field has focus.
+    pub hints: Vec<&'static str>,
 }
 
 impl Field {
@@ -31,6 +33,7 @@ impl Field {
             kind: FieldKind::Text,
             value: value.to_string(),
             choice: 0,
+            hints: Vec::new(),
         }
     }
 
@@ -59,7 +62,13 @@ impl Field {
             kind: FieldKind::Choice(options),
             value: String::new(),
             choice,
+            hints: Vec::new(),
         }
+    }
+
+    /// A line about each option of a choice, in the options' order.
+    pub fn with_hints(self, hints: Vec<&'static str>) -> Field {
+        Field { hints, ..self }
     }
 
     pub fn is_choice(&self) -> bool {
@@ -96,6 +105,8 @@ pub struct Form<P> {
     pub fields: Vec<Field>,
     pub focus: usize,
     pub error: Option<String>,
+    /// A line under the fields that says how to fill them in (how numbers are written).
+    pub note: Option<String>,
 }
 
 /// Longest text a field takes: keeps a stuck key from building a huge name.
@@ -109,7 +120,32 @@ impl<P> Form<P> {
             fields,
             focus: 0,
             error: None,
+            note: None,
         }
+    }
+
+    /// The form with a note under its fields.
+    pub fn with_note(self, note: impl Into<String>) -> Self {
+        Form {
+            note: Some(note.into()),
+            ..self
+        }
+    }
+
+    /// What the line under the fields says: about the focused choice when it has hints,
+    /// else the form's note.
+    pub fn note_line(&self) -> Option<&str> {
+        let field = self.focused();
+        field
+            .hints
+            .get(field.choice)
+            .copied()
+            .or(self.note.as_deref())
+    }
+
+    /// True when the form shows a line under its fields.
+    pub fn has_note_line(&self) -> bool {
+        self.note.is_some() || self.fields.iter().any(|f| !f.hints.is_empty())
     }
 
     pub fn focused(&self) -> &Field {
@@ -125,12 +161,26 @@ impl<P> Form<P> {
         };
     }
 
-    /// Types a character into a text field; on a choice field, a space cycles it.
+    /// Types a character into a text field; on a choice field, a space cycles it and a
+    /// letter jumps to the next option starting with it (`S` in Sector: Social care).
     pub fn input(&mut self, c: char) {
         let field = &mut self.fields[self.focus];
-        if field.is_choice() {
+        if let FieldKind::Choice(options) = &field.kind {
             if c == ' ' {
                 field.cycle(true);
+            } else {
+                let n = options.len();
+                let starts = |o: &String| {
+                    o.chars()
+                        .next()
+                        .is_some_and(|f| f.to_lowercase().eq(c.to_lowercase()))
+                };
+                if let Some(k) = (1..=n)
+                    .map(|k| (field.choice + k) % n)
+                    .find(|&k| starts(&options[k]))
+                {
+                    field.choice = k;
+                }
             }
         } else if !c.is_control() && field.value.chars().count() < MAX_FIELD_CHARS {
             field.value.push(c);
@@ -232,15 +282,7 @@ pub fn one_line(text: &str) -> String {
     out
 }
 
-/// A finite number; a decimal comma is taken as a point (as typed in much of Europe).
-pub fn parse_number(text: &str) -> Result<f64, String> {
-    let cleaned = text.trim().replace(',', ".");
-    match cleaned.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
-        Ok(_) => Err(format!("\"{text}\" is not a finite number")),
-        Err(_) => Err(format!("\"{text}\" is not a number")),
-    }
-}
+pub use crate::model::parse_number;
 
 /// Reads "2020/21=27; 2021/22=25.6" into (period, value) pairs, oldest first.
 pub fn parse_history(text: &str) -> Result<Vec<(String, f64)>, String> {
@@ -252,7 +294,13 @@ pub fn parse_history(text: &str) -> Result<Vec<(String, f64)>, String> {
                 .rsplit_once('=')
                 .ok_or_else(|| format!("history entry \"{entry}\" needs the form period=value"))?;
             let value = parse_number(value).map_err(|e| format!("history: {e}"))?;
-            Ok((period.trim().to_string(), value))
+            let period = period.trim();
+            if period.is_empty() || period.contains(['=', ',']) {
+                return Err(format!(
+                    "history: period \"{period}\" must not be empty or hold = or ,"
+                ));
+            }
+            Ok((period.to_string(), value))
         })
         .collect()
 }
@@ -272,7 +320,7 @@ mod tests {
     #[test]
     fn numbers() {
         assert_eq!(parse_number(" 12.5 "), Ok(12.5));
-        assert_eq!(parse_number("12,5"), Ok(12.5));
+        assert!(parse_number("12,5").unwrap_err().contains("comma"));
         assert!(parse_number("NaN").is_err());
         assert!(parse_number("inf").is_err());
         assert!(parse_number("twelve").is_err());

@@ -14,23 +14,74 @@ use super::{App, Edit, Effect, Mode, Selection};
 /// What a form is for: which item it creates or changes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Purpose {
-    NewComponent { pathway: String, phase: Phase },
-    EditComponent { id: String },
-    NewMeasure { owner: MeasureOwner },
-    EditMeasure { owner: MeasureOwner, id: String },
-    EditLink { from: String, to: String },
+    NewComponent {
+        pathway: String,
+        phase: Phase,
+    },
+    EditComponent {
+        id: String,
+    },
+    NewMeasure {
+        owner: MeasureOwner,
+    },
+    EditMeasure {
+        owner: MeasureOwner,
+        id: String,
+    },
+    EditLink {
+        from: String,
+        to: String,
+    },
+    /// Connect: the link from `from` to `to`, made with the kind and integration chosen.
+    NewLink {
+        from: String,
+        to: String,
+    },
     NewOrganisation,
-    EditOrganisation { id: String },
+    /// A new organisation asked for from a component form's provider field; that form,
+    /// as typed, comes back with the new organisation as its provider.
+    NewProvider {
+        component_form: Box<Form<Purpose>>,
+    },
+    EditOrganisation {
+        id: String,
+    },
     NewPathway,
-    EditPathway { id: String },
+    EditPathway {
+        id: String,
+    },
     SaveAs,
-    Note { to: Selection },
-    NewAction { component: String },
-    EditAction { id: String },
+    /// The network itself: name, population, as-of date.
+    EditNetwork,
+    Note {
+        to: Selection,
+    },
+    NewAction {
+        component: String,
+    },
+    EditAction {
+        id: String,
+    },
 }
 
+/// The provider choice that opens a form for a new organisation.
+const NEW_PROVIDER: &str = "+ new organisation…";
+
+/// One line about each integration option, "(none)" first (docs/format.md, links).
+pub const INTEGRATION_HINTS: [&str; 5] = [
+    "None recorded: across sectors this counts as a weak hand-off",
+    "Linkage: referral by letter or form, no shared work; weak across sectors",
+    "Coordination: named contacts and agreed steps between the two teams",
+    "Managed integration: shared plan and case management across the teams",
+    "Full integration: one team, one record, one budget for this step",
+];
+
+/// The options' names as people read them ("Managed integration"), in order.
 fn names<T: std::fmt::Debug>(items: &[T]) -> Vec<String> {
-    items.iter().map(|i| format!("{i:?}")).collect()
+    items
+        .iter()
+        .map(|i| crate::model::display_name(&format!("{i:?}")))
+        .collect()
 }
 
 fn position<T: PartialEq>(items: &[T], item: &T) -> usize {
@@ -38,6 +89,7 @@ fn position<T: PartialEq>(items: &[T], item: &T) -> usize {
 }
 
 impl App {
+    /// "(none)", the organisations, then the choice that adds one.
     fn provider_options(&self) -> Vec<String> {
         std::iter::once("(none)".to_string())
             .chain(
@@ -46,6 +98,7 @@ impl App {
                     .iter()
                     .map(|o| format!("{} ({})", o.name, o.sector.label())),
             )
+            .chain(std::iter::once(NEW_PROVIDER.to_string()))
             .collect()
     }
 
@@ -89,7 +142,13 @@ impl App {
             title,
             purpose,
             vec![
+                // The fields filled in most come first: value, then target.
                 Field::required("Name", m.map_or("", |m| &m.name)),
+                Field::number("Value", m.and_then(|m| m.value), true),
+                Field::number("Target", m.map(|m| m.target), false),
+                Field::number("Amber", m.and_then(|m| m.amber), true),
+                Field::text("Period", m.and_then(|m| m.period.as_deref()).unwrap_or("")),
+                Field::text("Unit", m.map_or("", |m| &m.unit)),
                 Field::choice(
                     "Domain",
                     names(&Domain::ALL),
@@ -100,11 +159,6 @@ impl App {
                     names(&[Direction::HigherIsBetter, Direction::LowerIsBetter]),
                     m.map_or(0, |m| (m.direction == Direction::LowerIsBetter) as usize),
                 ),
-                Field::text("Unit", m.map_or("", |m| &m.unit)),
-                Field::number("Target", m.map(|m| m.target), false),
-                Field::number("Amber", m.and_then(|m| m.amber), true),
-                Field::number("Value", m.and_then(|m| m.value), true),
-                Field::text("Period", m.and_then(|m| m.period.as_deref()).unwrap_or("")),
                 Field::text("Source", m.and_then(|m| m.source.as_deref()).unwrap_or("")),
                 Field::text(
                     "Benchmark",
@@ -123,6 +177,23 @@ impl App {
                 Field::text("Notes", m.map_or("", |m| &m.notes)),
             ],
         )
+        .with_note(format!("Numbers {}", crate::model::NUMBER_RULE))
+    }
+
+    /// The last step of connect: kind and integration of the new link, then Enter.
+    pub fn new_link_form(&self, from: &str, to: &str) -> Form<Purpose> {
+        let name = |id: &str| {
+            self.current_pathway()
+                .and_then(|p| p.component(id))
+                .map_or(id.to_string(), |c| c.name.clone())
+        };
+        let mut form = self.link_form(&Link::new(from, to));
+        form.title = format!("Connect {} → {}", name(from), name(to));
+        form.purpose = Purpose::NewLink {
+            from: from.to_string(),
+            to: to.to_string(),
+        };
+        form
     }
 
     pub fn link_form(&self, link: &Link) -> Form<Purpose> {
@@ -144,7 +215,8 @@ impl App {
                     names(&LinkKind::ALL),
                     position(&LinkKind::ALL, &link.kind),
                 ),
-                Field::choice("Integration", integration, chosen),
+                Field::choice("Integration", integration, chosen)
+                    .with_hints(INTEGRATION_HINTS.to_vec()),
                 Field::number("Children a year", link.children, true),
                 Field::text("Notes", &link.notes),
             ],
@@ -178,6 +250,20 @@ impl App {
                 Field::text("Notes", existing.map_or("", |o| &o.notes)),
             ],
         )
+    }
+
+    pub fn network_form(&self) -> Form<Purpose> {
+        let n = self.document();
+        Form::new(
+            "Edit network",
+            Purpose::EditNetwork,
+            vec![
+                Field::required("Name", &n.name),
+                Field::text("Population", &n.population),
+                Field::text("As of", n.as_of.as_deref().unwrap_or("")),
+            ],
+        )
+        .with_note("As of: the date figures are judged at, YYYY-MM-DD, or empty")
     }
 
     pub fn pathway_form(&self, existing: Option<&Pathway>) -> Form<Purpose> {
@@ -216,6 +302,22 @@ impl App {
     /// Turns a filled form into its change and applies it. An error leaves the document
     /// unchanged and is shown in the form.
     pub(super) fn submit(&mut self, form: &Form<Purpose>) -> Result<Effect, String> {
+        // A component whose provider is to be a new organisation: that form first.
+        if matches!(
+            form.purpose,
+            Purpose::NewComponent { .. } | Purpose::EditComponent { .. }
+        ) && form
+            .field("Provider")
+            .is_some_and(|f| f.display() == NEW_PROVIDER)
+        {
+            let mut org = self.organisation_form(None);
+            org.title = "New organisation (the provider)".to_string();
+            org.purpose = Purpose::NewProvider {
+                component_form: Box::new(form.clone()),
+            };
+            self.mode = Mode::Form(org);
+            return Ok(Effect::None);
+        }
         form.check()?;
         let name = form.text("Name");
         match &form.purpose {
@@ -271,12 +373,31 @@ impl App {
                     .cloned()
                     .ok_or("the measure is gone")?;
                 m.name = name;
+                let old = (m.value, m.period.clone());
                 fill_measure(&mut m, form)?;
+                // A new value for a new period: the old pair moves to history, as
+                // `carepath import` does.
+                let moved = match old {
+                    (Some(value), Some(period))
+                        if m.value.is_some_and(|v| v != value)
+                            && m.period.as_deref().is_some_and(|p| p != period)
+                            && !m.history.iter().any(|(p, _)| *p == period) =>
+                    {
+                        m.history.push((period.clone(), value));
+                        Some(format!(
+                            "Changed measure; {period} value {value} moved to history"
+                        ))
+                    }
+                    _ => None,
+                };
                 self.apply(Edit::UpdateMeasure {
                     owner: owner.clone(),
                     id: id.clone(),
                     measure: m,
                 })?;
+                if let Some(said) = moved {
+                    self.info(said);
+                }
             }
             Purpose::EditLink { from, to } => {
                 let mut link = self
@@ -297,6 +418,37 @@ impl App {
                     link,
                 })?;
             }
+            Purpose::NewLink { from, to } => {
+                let pathway = self
+                    .current_pathway()
+                    .map(|p| p.id.clone())
+                    .ok_or("the pathway is gone")?;
+                let mut link = Link::new(from, to);
+                link.kind = LinkKind::ALL[form.choice("Kind")];
+                link.integration = form
+                    .choice("Integration")
+                    .checked_sub(1)
+                    .map(|i| Integration::ALL[i]);
+                link.notes = form.text("Notes");
+                self.apply(Edit::AddLink { pathway, link })?;
+                self.selection = Some(Selection::Link {
+                    from: from.clone(),
+                    to: to.clone(),
+                });
+            }
+            Purpose::EditNetwork => {
+                let as_of = Some(form.text("As of")).filter(|t| !t.is_empty());
+                if let Some(date) = &as_of
+                    && crate::model::parse_date(date).is_none()
+                {
+                    return Err(format!("As of \"{date}\" is not a date like 2026-03-31"));
+                }
+                self.apply(Edit::UpdateNetwork {
+                    name,
+                    population: form.text("Population"),
+                    as_of,
+                })?;
+            }
             Purpose::NewOrganisation => {
                 let id = self.document().new_organisation_id(&name);
                 let mut o = Organisation::new(
@@ -307,6 +459,31 @@ impl App {
                 );
                 o.notes = form.text("Notes");
                 self.apply(Edit::AddOrganisation(o))?;
+            }
+            Purpose::NewProvider { component_form } => {
+                let id = self.document().new_organisation_id(&name);
+                let mut o = Organisation::new(
+                    &id,
+                    &name,
+                    Sector::ALL[form.choice("Sector")],
+                    Level::ALL[form.choice("Level")],
+                );
+                o.notes = form.text("Notes");
+                self.apply(Edit::AddOrganisation(o))?;
+                // Back to the component as it was typed, the new organisation chosen.
+                let mut back = (**component_form).clone();
+                let options = self.provider_options();
+                let at = self
+                    .document()
+                    .organisations()
+                    .iter()
+                    .position(|o| o.id == id)
+                    .map_or(0, |i| i + 1);
+                if let Some(field) = back.fields.iter_mut().find(|f| f.label == "Provider") {
+                    *field = Field::choice("Provider", options, at);
+                }
+                self.info(format!("Added organisation {name}: now save the component"));
+                self.mode = Mode::Form(back);
             }
             Purpose::EditOrganisation { id } => {
                 let mut o = Organisation::new(
@@ -420,6 +597,11 @@ fn fill_measure(m: &mut Measure, form: &Form<Purpose>) -> Result<(), String> {
     m.value = form.number("Value");
     let optional = |label| Some(form.text(label)).filter(|t| !t.is_empty());
     m.period = optional("Period");
+    if let Some(p) = &m.period
+        && p.contains(['=', ',', ';'])
+    {
+        return Err(format!("Period \"{p}\" must not hold = , or ;"));
+    }
     m.source = optional("Source");
     m.benchmark = parse_benchmark(&form.text("Benchmark"))?;
     m.history = parse_history(&form.text("History"))?;

@@ -101,7 +101,7 @@ pub const NORMAL_KEYS: &[Binding] = &[
         [Char('c')],
         "c",
         Action::Connect,
-        "connect: pick the target with the arrows, Enter to confirm"
+        "connect: type the target's name or move to it, Enter, then kind and integration"
     ),
     bind!(
         [Char('m')],
@@ -165,6 +165,18 @@ pub const NORMAL_KEYS: &[Binding] = &[
         Action::ToggleWeakest,
         "show / hide the weakest-links highlight"
     ),
+    bind!(
+        [Char('z')],
+        "z",
+        Action::Zoom,
+        "zoom: boxes fit the screen, full boxes, compact boxes"
+    ),
+    bind!(
+        [Char('f')],
+        "f",
+        Action::FoldPanels,
+        "fold / unfold the details and weakest-links panels"
+    ),
     bind!([Char('t')], "t", Action::NextTheme, "next theme"),
     bind!(
         [Char('O')],
@@ -178,6 +190,12 @@ pub const NORMAL_KEYS: &[Binding] = &[
         "P",
         Action::EditPathway,
         "edit the pathway: name, condition, notes"
+    ),
+    bind!(
+        [Char('N')],
+        "N",
+        Action::EditNetwork,
+        "edit the network: name, population, as-of date"
     ),
     bind!(
         [Char('X')],
@@ -244,7 +262,13 @@ pub const OTHER_KEYS: &[(&str, &str)] = &[
         "form: delete a character / clear the field",
     ),
     ("Enter / Esc", "form, find, connect: confirm / cancel"),
+    ("letters", "form choice: jump to the option starting with it; connect: find the target"),
+    ("Ctrl-s", "form: save the form and the file"),
     ("y Enter / n Esc", "confirmations: yes / no"),
+    (
+        "s Enter / d / Esc",
+        "quit with unsaved changes: save and quit / quit without saving / stay",
+    ),
     (
         "O, then a e d",
         "organisations: add, edit, delete; Esc to leave",
@@ -259,7 +283,7 @@ pub const OTHER_KEYS: &[(&str, &str)] = &[
     ),
     (
         "v, then e s d",
-        "actions: edit, next status (Open, InProgress, Done), delete; Esc to leave",
+        "actions: edit, next status (Open, In progress, Done), delete; Esc to leave",
     ),
     ("o, then ↑ ↓", "overview: scroll; Esc to leave"),
     (
@@ -276,10 +300,13 @@ pub fn action_for_key(mode: &Mode, key: &KeyEvent) -> Option<Action> {
         Mode::Confirm(_) => match key.code {
             KeyCode::Enter | KeyCode::Char('y' | 'Y') => Some(Action::Confirm),
             KeyCode::Esc | KeyCode::Char('n' | 'N') => Some(Action::Cancel),
+            // The quit prompt: save and quit, or discard.
+            KeyCode::Char(c @ ('s' | 'S' | 'd' | 'D')) if !ctrl => Some(Action::Input(c)),
             _ => None,
         },
         Mode::Form(_) => match key.code {
             KeyCode::Char('u') if ctrl => Some(Action::ClearField),
+            KeyCode::Char('s') if ctrl => Some(Action::Save),
             KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
             KeyCode::Backspace => Some(Action::Backspace),
             KeyCode::Tab | KeyCode::Down => Some(Action::NextField),
@@ -298,21 +325,20 @@ pub fn action_for_key(mode: &Mode, key: &KeyEvent) -> Option<Action> {
             _ => None,
         },
         Mode::Connect { .. } => match key.code {
-            KeyCode::Enter | KeyCode::Char('c') => Some(Action::Confirm),
+            KeyCode::Enter => Some(Action::Confirm),
             KeyCode::Esc => Some(Action::Cancel),
-            _ => normal(key).filter(|a| {
-                matches!(
-                    a,
-                    Action::PrevColumn
-                        | Action::NextColumn
-                        | Action::PrevComponent
-                        | Action::NextComponent
-                )
-            }),
+            KeyCode::Backspace => Some(Action::Backspace),
+            // Letters find the target by name; the arrows move to it.
+            KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
+            KeyCode::Left => Some(Action::PrevColumn),
+            KeyCode::Right => Some(Action::NextColumn),
+            KeyCode::Up => Some(Action::PrevComponent),
+            KeyCode::Down => Some(Action::NextComponent),
+            _ => None,
         },
         Mode::Organisations { .. } => match key.code {
             KeyCode::Esc | KeyCode::Char('q' | 'O') => Some(Action::Cancel),
-            KeyCode::Char('a') => Some(Action::AddComponent),
+            KeyCode::Char('a') => Some(Action::AddOrganisation),
             KeyCode::Enter | KeyCode::Char('e') => Some(Action::Edit),
             KeyCode::Char('d') | KeyCode::Delete => Some(Action::Delete),
             _ => normal(key).filter(|a| {

@@ -41,6 +41,8 @@ pub enum Action {
     NextLinkIn,
     Edit,
     AddComponent,
+    /// In the organisations list: add one.
+    AddOrganisation,
     Connect,
     AddMeasure,
     Delete,
@@ -53,12 +55,18 @@ pub enum Action {
     Save,
     Find,
     ToggleWeakest,
+    /// Boxes: fit the screen, full (whole names), compact (one line).
+    Zoom,
+    /// Fold the details and weakest-links panels away so the map takes the screen.
+    FoldPanels,
     NextTheme,
     Help,
     Quit,
     Organisations,
     AddPathway,
     EditPathway,
+    /// The network itself: name, population, as-of date.
+    EditNetwork,
     DeletePathway,
     /// Form, find and confirmation input.
     Input(char),
@@ -133,10 +141,22 @@ pub enum Confirm {
 }
 
 impl Confirm {
+    /// The keys the prompt takes and what each does.
+    pub fn answers(&self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Confirm::QuitUnsaved => &[
+                ("s Enter", "save and quit"),
+                ("d", "quit without saving"),
+                ("Esc", "cancel"),
+            ],
+            _ => &[("y Enter", "yes"), ("n Esc", "no")],
+        }
+    }
+
     pub fn question(&self) -> &str {
         match self {
             Confirm::Apply { question, .. } => question,
-            Confirm::QuitUnsaved => "Quit without saving your changes?",
+            Confirm::QuitUnsaved => "You have unsaved changes. Save them before you quit?",
             Confirm::Reload(_) => "Reload the file from disk and lose your edits?",
         }
     }
@@ -145,9 +165,11 @@ impl Confirm {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mode {
     Normal,
-    /// Picking the target of a new link from `from`; the cursor moves as in Normal.
+    /// Picking the target of a new link from `from`: the arrows move as in Normal, or
+    /// typing finds a component by name as `/` does (`query`).
     Connect {
         from: String,
+        query: String,
     },
     Form(Form<Purpose>),
     Confirm(Confirm),
@@ -210,11 +232,22 @@ pub struct App {
     pub focus: Panel,
     pub mode: Mode,
     pub show_weakest: bool,
+    /// How tall map boxes are; kept for the session, across pathways.
+    pub zoom: crate::layout::BoxSize,
+    /// The side panels folded away, the map on the whole screen.
+    pub panels_folded: bool,
     pub theme: usize,
     pub theme_count: usize,
+    /// Set by "save and quit": the event loop quits once a save leaves nothing unsaved.
+    pub quit_after_save: bool,
+    /// The themes' names, in order, for saying which one `t` switched to.
+    pub theme_names: Vec<String>,
     pub message: Option<Message>,
     /// Index into the selection's measures, when the details panel has focus.
     pub detail_cursor: usize,
+    /// Lines the details panel is scrolled past what the measure cursor needs, to reach
+    /// notes and actions; the screen clamps it (`clamp_details_scroll`).
+    pub details_scroll: usize,
     /// Index into `analysis().weakest`.
     pub weakest_cursor: usize,
     /// A content hash of the file as last read or written here, to notice changes on disk.
@@ -245,10 +278,15 @@ impl App {
             focus: Panel::Map,
             mode: Mode::Normal,
             show_weakest: false,
+            zoom: crate::layout::BoxSize::Auto,
+            panels_folded: false,
             theme: 0,
             theme_count: 1,
+            theme_names: Vec::new(),
+            quit_after_save: false,
             message: None,
             detail_cursor: 0,
+            details_scroll: 0,
             weakest_cursor: 0,
             disk_hash: None,
             recovery_choice: None,
@@ -297,6 +335,24 @@ impl App {
         match &self.selection {
             Some(Selection::Link { from, to }) => self.current_pathway()?.link(from, to),
             _ => None,
+        }
+    }
+
+    /// Scrolls the details panel by `lines` (the wheel over it), down when positive.
+    pub fn scroll_details(&mut self, lines: i32) {
+        self.details_scroll = self.details_scroll.saturating_add_signed(lines as isize);
+    }
+
+    /// Keeps the details scroll within what the last frame could show.
+    pub fn clamp_details_scroll(&mut self, most: usize) {
+        self.details_scroll = self.details_scroll.min(most);
+    }
+
+    /// `t`: the next theme, named in the status line.
+    fn next_theme(&mut self) {
+        self.theme = (self.theme + 1) % self.theme_count.max(1);
+        if let Some(name) = self.theme_names.get(self.theme) {
+            self.info(format!("Theme: {name}"));
         }
     }
 

@@ -40,6 +40,7 @@ impl App {
             }
         }
         self.detail_cursor = 0;
+        self.details_scroll = 0;
     }
 
     /// After a change: the pathway index in range, and the selection still present.
@@ -83,6 +84,7 @@ impl App {
         self.column = phase;
         self.selection = Some(Selection::Component(id.to_string()));
         self.detail_cursor = 0;
+        self.details_scroll = 0;
         true
     }
 
@@ -103,6 +105,7 @@ impl App {
             .cloned()
             .map(Selection::Component);
         self.detail_cursor = 0;
+        self.details_scroll = 0;
     }
 
     /// The selected component's row in its column.
@@ -123,6 +126,7 @@ impl App {
         };
         self.selection = Some(Selection::Component(ids[row].clone()));
         self.detail_cursor = 0;
+        self.details_scroll = 0;
     }
 
     pub(super) fn move_pathway(&mut self, forward: bool) {
@@ -198,6 +202,7 @@ impl App {
             });
         }
         self.detail_cursor = 0;
+        self.details_scroll = 0;
     }
 
     /// Jumps to an entry of the weakest-links list: its pathway, column and selection.

@@ -108,6 +108,9 @@ impl App {
             path: self.path.take(),
             theme: self.theme,
             theme_count: self.theme_count,
+            theme_names: std::mem::take(&mut self.theme_names),
+            zoom: self.zoom,
+            panels_folded: self.panels_folded,
             ..App::new(network, None, true)
         };
         self.info("Reloaded from disk");

@@ -14,7 +14,7 @@ impl App {
         }
         match std::mem::replace(&mut self.mode, Mode::Normal) {
             Mode::Normal => self.normal(action),
-            Mode::Connect { from } => self.connecting(from, action),
+            Mode::Connect { from, query } => self.connecting(from, query, action),
             Mode::Form(form) => self.in_form(form, action),
             Mode::Confirm(confirm) => self.confirming(confirm, action),
             Mode::Find { query } => self.finding(query, action),
@@ -55,9 +55,16 @@ impl App {
                 let down = action == Action::NextComponent;
                 match self.focus {
                     Panel::Map => self.move_row(down),
+                    // Through the measures, then on down to the notes and actions.
                     Panel::Details => {
                         let n = self.selected_measures().len();
-                        self.detail_cursor = step(self.detail_cursor, n, down);
+                        if down && self.detail_cursor + 1 >= n {
+                            self.details_scroll += 1;
+                        } else if !down && self.details_scroll > 0 {
+                            self.details_scroll -= 1;
+                        } else {
+                            self.detail_cursor = step(self.detail_cursor, n, down);
+                        }
                     }
                     Panel::Weakest => {
                         let n = self.analysis().weakest.len();
@@ -91,10 +98,13 @@ impl App {
                 Some(c) => {
                     let from = c.id.clone();
                     self.info(format!(
-                        "Connect {} to…: move to the target, Enter to confirm, Esc to cancel",
+                        "Connect {} to…: type its name or move to it, Enter, Esc to cancel",
                         c.name
                     ));
-                    self.mode = Mode::Connect { from };
+                    self.mode = Mode::Connect {
+                        from,
+                        query: String::new(),
+                    };
                 }
                 None => self.error("Select a component to connect from"),
             },
@@ -163,7 +173,24 @@ impl App {
                     "Weakest-links highlight off"
                 });
             }
-            Action::NextTheme => self.theme = (self.theme + 1) % self.theme_count.max(1),
+            Action::Zoom => {
+                use crate::layout::BoxSize;
+                let (zoom, said) = match self.zoom {
+                    BoxSize::Auto | BoxSize::Normal => {
+                        (BoxSize::Full, "Full boxes: whole names, the map scrolls")
+                    }
+                    BoxSize::Full => (BoxSize::Compact, "Compact boxes: one line each"),
+                    BoxSize::Compact => (BoxSize::Auto, "Boxes fit the screen"),
+                };
+                self.zoom = zoom;
+                self.info(said);
+            }
+            Action::FoldPanels => {
+                self.panels_folded = !self.panels_folded;
+                // Whether that folds or shows them depends on the screen's width.
+                self.info("Panels folded or shown: f switches back");
+            }
+            Action::NextTheme => self.next_theme(),
             Action::Help => self.mode = Mode::Help,
             Action::Quit => {
                 if self.is_dirty() {
@@ -174,6 +201,7 @@ impl App {
             }
             Action::Organisations => self.mode = Mode::Organisations { cursor: 0 },
             Action::AddPathway => self.mode = Mode::Form(self.pathway_form(None)),
+            Action::EditNetwork => self.mode = Mode::Form(self.network_form()),
             Action::EditPathway => {
                 if let Some(p) = self.current_pathway() {
                     self.mode = Mode::Form(self.pathway_form(Some(p)));
@@ -216,6 +244,7 @@ impl App {
             Action::ActionsView => self.mode = Mode::Actions { cursor: 0 },
             Action::Overview => self.mode = Mode::Overview { scroll: 0 },
             Action::WholePathway
+            | Action::AddOrganisation
             | Action::Reveal
             | Action::Input(_)
             | Action::Paste(_)
@@ -264,7 +293,11 @@ impl App {
             let owner = self.measure_owner().expect("measures have an owner");
             let m = &self.selected_measures()[self.detail_cursor];
             Some((
-                format!("Delete measure \"{}\"?", m.name),
+                format!(
+                    "Delete measure \"{}\"? {}",
+                    m.name,
+                    goes_with(&[(m.history.len(), "earlier value", "earlier values")])
+                ),
                 Edit::RemoveMeasure {
                     owner,
                     id: m.id.clone(),
@@ -277,14 +310,40 @@ impl App {
                     .filter(|l| l.from == c.id || l.to == c.id)
                     .count()
             });
+            let history: usize = c.measures.iter().map(|m| m.history.len()).sum();
+            let actions = self
+                .document()
+                .actions()
+                .iter()
+                .filter(|a| a.component == c.id)
+                .count();
             Some((
-                format!("Delete component \"{}\" and its {links} link(s)?", c.name),
+                format!(
+                    "Delete component \"{}\"? {}",
+                    c.name,
+                    goes_with(&[
+                        (c.measures.len(), "measure", "measures"),
+                        (history, "earlier value", "earlier values"),
+                        (links, "link", "links"),
+                        (actions, "improvement action", "improvement actions"),
+                    ])
+                ),
                 Edit::RemoveComponent { id: c.id.clone() },
             ))
         } else {
+            let p = self.current_pathway();
+            let name = |id: &str| {
+                p.and_then(|p| p.component(id))
+                    .map_or(id.to_string(), |c| c.name.clone())
+            };
             self.selected_link().map(|l: &Link| {
                 (
-                    format!("Delete the link {} → {}?", l.from, l.to),
+                    format!(
+                        "Delete the link \"{}\" → \"{}\"? {}",
+                        name(&l.from),
+                        name(&l.to),
+                        goes_with(&[(l.measures.len(), "measure", "measures")])
+                    ),
                     Edit::RemoveLink {
                         from: l.from.clone(),
                         to: l.to.clone(),
@@ -303,7 +362,8 @@ impl App {
         }
     }
 
-    fn connecting(&mut self, from: String, action: Action) -> Effect {
+    fn connecting(&mut self, from: String, mut query: String, action: Action) -> Effect {
+        let typed = matches!(action, Action::Input(_) | Action::Backspace);
         match action {
             Action::PrevColumn => self.move_column(false),
             Action::NextColumn => self.move_column(true),
@@ -312,32 +372,35 @@ impl App {
             Action::SelectComponent(id) => {
                 self.select_component(&id);
             }
+            Action::Input(c) if !c.is_control() => {
+                query.push(c);
+                self.find_target(&from, &query);
+            }
+            Action::Backspace => {
+                query.pop();
+                self.find_target(&from, &query);
+            }
             Action::Confirm | Action::Connect => {
                 let Some(to) = self.selected_component().map(|c| c.id.clone()) else {
                     self.error("Move to a component to connect to");
-                    self.mode = Mode::Connect { from };
+                    self.mode = Mode::Connect { from, query };
                     return Effect::None;
                 };
                 if to == from {
                     self.error("A component cannot hand off to itself: pick another");
-                    self.mode = Mode::Connect { from };
+                    self.mode = Mode::Connect { from, query };
                     return Effect::None;
                 }
-                let pathway = self
-                    .current_pathway()
-                    .map(|p| p.id.clone())
-                    .unwrap_or_default();
                 if self
-                    .apply(Edit::AddLink {
-                        pathway,
-                        link: Link::new(&from, &to),
-                    })
-                    .is_ok()
+                    .current_pathway()
+                    .is_some_and(|p| p.link(&from, &to).is_some())
                 {
-                    self.selection = Some(Selection::Link { from, to });
-                } else {
-                    self.mode = Mode::Connect { from };
+                    self.error("These two are already linked: pick another");
+                    self.mode = Mode::Connect { from, query };
+                    return Effect::None;
                 }
+                self.info("Kind and integration of the link, then Enter");
+                self.mode = Mode::Form(self.new_link_form(&from, &to));
                 return Effect::None;
             }
             Action::Cancel => {
@@ -347,8 +410,54 @@ impl App {
             }
             _ => {}
         }
-        self.mode = Mode::Connect { from };
+        if !typed {
+            self.say_target(&from);
+        }
+        self.mode = Mode::Connect { from, query };
         Effect::None
+    }
+
+    /// Connect: selects the first component of the pathway, other than the source, whose
+    /// name holds `query` (as `/` matches), and names it in the status line.
+    fn find_target(&mut self, from: &str, query: &str) {
+        let needle = query.trim().to_lowercase();
+        if needle.is_empty() {
+            self.say_target(from);
+            return;
+        }
+        let found = self.current_pathway().and_then(|p| {
+            p.components()
+                .iter()
+                .find(|c| c.id != from && c.name.to_lowercase().contains(&needle))
+                .map(|c| c.id.clone())
+        });
+        match found {
+            Some(id) => {
+                self.select_component(&id);
+                self.say_target(from);
+            }
+            None => self.error(format!("No component matches \"{query}\"")),
+        }
+    }
+
+    /// "Connect A → B": the link Enter would make.
+    fn say_target(&mut self, from: &str) {
+        let Some(p) = self.current_pathway() else {
+            return;
+        };
+        let name = |id: &str| p.component(id).map_or(id.to_string(), |c| c.name.clone());
+        let text = match self.selected_component() {
+            Some(to) if to.id != from => format!(
+                "Connect {} → {}: Enter for kind and integration, Esc to cancel",
+                name(from),
+                to.name
+            ),
+            _ => format!(
+                "Connect {} to…: type its name or move to it, Enter, Esc to cancel",
+                name(from)
+            ),
+        };
+        self.info(text);
     }
 
     fn in_form(&mut self, mut form: super::Form<Purpose>, action: Action) -> Effect {
@@ -362,16 +471,51 @@ impl App {
             Action::ChoiceNext | Action::NextColumn => form.cycle(true),
             Action::Cancel => {
                 self.info("Cancelled");
+                // No new provider after all: back to the component, as typed.
+                if let Purpose::NewProvider { component_form } = form.purpose {
+                    let mut back = *component_form;
+                    if let Some(f) = back.fields.iter_mut().find(|f| f.label == "Provider") {
+                        f.choice = 0;
+                    }
+                    self.mode = Mode::Form(back);
+                    return Effect::None;
+                }
                 // An action edited from the actions list goes back to it.
                 if matches!(form.purpose, Purpose::EditAction { .. }) {
                     self.mode = Mode::Actions { cursor: 0 };
                 }
                 return Effect::None;
             }
-            Action::Confirm => {
+            // Ctrl-s: the form's change first, then the save; or why not.
+            Action::Save if !matches!(form.purpose, Purpose::SaveAs) => {
                 let before = self.message.clone();
                 return match self.submit(&form) {
+                    Ok(Effect::None) => {
+                        self.back_to_organisations(&form);
+                        match self.path.clone() {
+                            Some(path) => Effect::Save(path),
+                            None => {
+                                self.mode = Mode::Form(self.save_as_form());
+                                Effect::None
+                            }
+                        }
+                    }
                     Ok(effect) => effect,
+                    Err(e) => {
+                        self.message = before;
+                        form.error = Some(format!("Not saved: {e}"));
+                        self.mode = Mode::Form(form);
+                        Effect::None
+                    }
+                };
+            }
+            Action::Save | Action::Confirm => {
+                let before = self.message.clone();
+                return match self.submit(&form) {
+                    Ok(effect) => {
+                        self.back_to_organisations(&form);
+                        effect
+                    }
                     Err(e) => {
                         self.message = before;
                         form.error = Some(e);
@@ -398,9 +542,12 @@ impl App {
         {
             self.mode = Mode::Actions { cursor: 0 };
         }
+        if confirm == Confirm::QuitUnsaved {
+            return self.quit_prompt(action);
+        }
         match action {
             Action::Confirm | Action::Input('y') | Action::Input('Y') => match confirm {
-                Confirm::QuitUnsaved => return Effect::Quit,
+                Confirm::QuitUnsaved => unreachable!("answered by quit_prompt"),
                 Confirm::Reload(path) => return Effect::Reload(path),
                 Confirm::Apply { edit, .. } => {
                     let _ = self.apply(*edit);
@@ -435,6 +582,51 @@ impl App {
                 self.find_next(&query, false);
             }
             _ => self.info("Nothing pasted: paste into a form or find (/)"),
+        }
+    }
+
+    /// An organisation added or changed from the list goes back to the list, on it, so
+    /// several can be added in a row.
+    fn back_to_organisations(&mut self, form: &super::Form<Purpose>) {
+        if matches!(
+            form.purpose,
+            Purpose::NewOrganisation | Purpose::EditOrganisation { .. }
+        ) && self.mode == Mode::Normal
+        {
+            let name = form.text("Name");
+            let cursor = self
+                .document()
+                .organisations()
+                .iter()
+                .position(|o| o.name == name)
+                .unwrap_or(0);
+            self.mode = Mode::Organisations { cursor };
+        }
+    }
+
+    /// Quit with unsaved changes: s or Enter saves and then quits, d quits without
+    /// saving, Esc or n stays. Enter never discards.
+    fn quit_prompt(&mut self, action: Action) -> Effect {
+        match action {
+            Action::Confirm | Action::Input('s' | 'S') => {
+                self.quit_after_save = true;
+                match &self.path {
+                    Some(path) => Effect::Save(path.clone()),
+                    None => {
+                        self.mode = Mode::Form(self.save_as_form());
+                        Effect::None
+                    }
+                }
+            }
+            Action::Input('d' | 'D') => Effect::Quit,
+            Action::Cancel | Action::Input('n' | 'N') => {
+                self.info("Cancelled");
+                Effect::None
+            }
+            _ => {
+                self.mode = Mode::Confirm(Confirm::QuitUnsaved);
+                Effect::None
+            }
         }
     }
 
@@ -497,7 +689,7 @@ impl App {
             Action::PrevComponent | Action::NextComponent => {
                 cursor = step(cursor, count, action == Action::NextComponent);
             }
-            Action::AddComponent => {
+            Action::AddOrganisation => {
                 self.mode = Mode::Form(self.organisation_form(None));
                 return Effect::None;
             }
@@ -563,5 +755,21 @@ impl App {
                 result.before, result.after
             ));
         }
+    }
+}
+
+/// "With it go 2 measures and 1 link." for what a delete takes along, or that it takes
+/// nothing.
+fn goes_with(parts: &[(usize, &str, &str)]) -> String {
+    let shown: Vec<(usize, &str, &str)> = parts.iter().copied().filter(|p| p.0 > 0).collect();
+    let named: Vec<String> = shown
+        .iter()
+        .map(|&(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+        .collect();
+    match named.as_slice() {
+        [] => "Nothing else goes with it.".to_string(),
+        [only] if shown[0].0 == 1 => format!("With it goes {only}."),
+        [only] => format!("With it go {only}."),
+        [first @ .., last] => format!("With it go {} and {last}.", first.join(", ")),
     }
 }

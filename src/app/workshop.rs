@@ -25,8 +25,9 @@ impl App {
     // ----- presentation -----
 
     pub(super) fn start_presenting(&mut self) {
+        // A workshop walks the pathway from its start.
         self.mode = Mode::Present {
-            phase: Some(self.column),
+            phase: Some(Phase::Prevention),
             reveal: false,
         };
     }
@@ -61,7 +62,7 @@ impl App {
             Action::Reveal => reveal = !reveal,
             Action::PrevPathway => self.move_pathway(false),
             Action::NextPathway => self.move_pathway(true),
-            Action::NextTheme => self.theme = (self.theme + 1) % self.theme_count.max(1),
+            Action::NextTheme => self.next_theme(),
             Action::Cancel | Action::Present | Action::Quit => {
                 // Back on the map at the phase the room was looking at.
                 if let Some(p) = phase
@@ -74,6 +75,7 @@ impl App {
                         .cloned()
                         .map(Selection::Component);
                     self.detail_cursor = 0;
+                    self.details_scroll = 0;
                 }
                 return Effect::None;
             }

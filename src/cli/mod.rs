@@ -126,6 +126,9 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = ConditionArg::LongTerm)]
         condition: ConditionArg,
+        /// The network's name (by default, from the file name).
+        #[arg(long)]
+        name: Option<String>,
     },
 }
 
@@ -187,7 +190,11 @@ pub fn run(cli: Cli) -> ExitCode {
             partial,
             force,
         } => import::run(&file, &data, partial, force),
-        Command::New { file, condition } => new::run(&file, condition.into()),
+        Command::New {
+            file,
+            condition,
+            name,
+        } => new::run(&file, condition.into(), name.as_deref()),
     };
     // Output that could not be written (a full disk, a closed stdout) is not success.
     if let Some(e) = stdout::failure() {

@@ -1,4 +1,4 @@
-//! `carepath new FILE [--condition short-term|long-term]`
+//! `carepath new FILE [--condition short-term|long-term] [--name NAME]`
 
 use std::path::Path;
 
@@ -25,7 +25,11 @@ pub fn new_network(path: &Path, condition: Condition) -> Network {
     network
 }
 
-pub fn run(path: &Path, condition: Condition) -> u8 {
+pub fn run(path: &Path, condition: Condition, name: Option<&str>) -> u8 {
+    if name.is_some_and(|n| n.trim().is_empty()) {
+        eprintln!("--name: the network's name must not be empty");
+        return exit::BAD_INPUT;
+    }
     if path.exists() {
         errorln!(
             "{}: already exists; carepath new never overwrites a file",
@@ -33,7 +37,10 @@ pub fn run(path: &Path, condition: Condition) -> u8 {
         );
         return exit::BAD_INPUT;
     }
-    let network = new_network(path, condition);
+    let mut network = new_network(path, condition);
+    if let Some(name) = name {
+        network.name = name.trim().to_string();
+    }
     match storage::write_new(path, storage::to_canonical_string(&network).as_bytes()) {
         Ok(_) => {
             super::stdout::write_text(&format!("{}: created\n", path.display()));

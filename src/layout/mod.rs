@@ -10,9 +10,11 @@ mod geometry;
 mod order;
 mod route;
 mod tracks;
+mod wrap;
 
 pub use geometry::{MapRect, Viewport};
 pub use order::{Tidy, crossings, tidy};
+pub use wrap::{lines, wrap};
 
 use crate::model::{Pathway, Phase};
 use canvas::{Canvas, W, trace};
@@ -24,18 +26,27 @@ pub const HEADER_ROW: u32 = 0;
 /// A column with boxes is never narrower than this, whatever the screen.
 pub const MIN_BOX_WIDTH: u32 = 8;
 /// Boxes grow to this width before gutters widen for more tracks.
-const COMFORT_BOX_WIDTH: u32 = 10;
-/// Boxes stop growing here; a wide screen leaves room to the right instead.
-pub const MAX_BOX_WIDTH: u32 = 28;
+const COMFORT_BOX_WIDTH: u32 = 14;
+/// Boxes stop growing here, or where their longest name fits on one line; a wide
+/// screen leaves room to the right instead.
+pub const MAX_BOX_WIDTH: u32 = 40;
+/// Up to this many components, columns whose names need the width get it first.
+const WEIGHED_COMPONENTS: usize = 300;
+/// The most lines of name a box shows; a longer name ends in `…`.
+pub const MAX_NAME_LINES: u32 = 3;
 /// An empty phase column still shows, narrower.
 const EMPTY_COLUMN: (u32, u32) = (4, 12);
 
 /// How tall boxes are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum BoxSize {
-    /// Normal boxes when the map fits the height, compact ones when it does not.
+    /// Boxes as tall as their names need (at most `MAX_NAME_LINES` lines of name, and
+    /// a provider line) when the map fits the height; fewer lines when it does not;
+    /// compact boxes when even one line does not fit.
     #[default]
     Auto,
+    /// As tall as the names need, however tall the map gets (it scrolls).
+    Full,
     /// Three rows: name, provider, status.
     Normal,
     /// One row.
@@ -178,6 +189,10 @@ impl Route {
 pub struct Layout {
     /// True when the boxes are one row tall.
     pub compact: bool,
+    /// Lines of name in each (not compact) box, the first in its top edge.
+    pub name_lines: u32,
+    /// True when boxes have a line for the provider above the status edge.
+    pub provider_line: bool,
     /// The size of the whole map in cells.
     pub width: u32,
     pub height: u32,
@@ -196,32 +211,70 @@ impl Layout {
         let layers = Layers::new(pathway, options.order);
         let ends = link_ends(pathway);
         let tallest = layers.columns.iter().map(Vec::len).max().unwrap_or(0);
-        let plan = |compact: bool| {
-            let frame = Frame::new(compact);
+        let filled: [bool; 6] = std::array::from_fn(|c| !layers.columns[c].is_empty());
+        // A column grows no wider than its longest name on one line.
+        let most: [u32; 6] = std::array::from_fn(|c| {
+            let name = layers.columns[c]
+                .iter()
+                .map(|&i| wrap::cells(&pathway.components()[i].name) as u32)
+                .max()
+                .unwrap_or(0);
+            (name + 2).clamp(COMFORT_BOX_WIDTH, MAX_BOX_WIDTH)
+        });
+        let plan = |frame: Frame| {
             let routing = Routing::new(&ends, &layers, &frame);
             let height = frame
                 .rows_for(tallest)
                 .max(routing.last_row.map_or(0, |r| r + 2));
             (frame, routing, height)
         };
+        // Words each column's names lose at a box width, for sharing the width out;
+        // skipped for a large pathway, where boxes are compact anyway.
+        let lost = |c: usize, w: u32| -> usize {
+            let components = pathway.components();
+            layers.columns[c]
+                .iter()
+                .map(|&i| wrap::words_lost(&components[i].name, w.saturating_sub(2) as usize))
+                .sum()
+        };
+        let weigh = pathway.components().len() <= WEIGHED_COMPONENTS;
+        let place = |routing: &mut Routing, frame: &Frame| {
+            let wanted = routing.pack(&[MAX_TRACKS; GUTTERS]);
+            let lost: Option<&dyn Fn(usize, u32) -> usize> =
+                (weigh && !frame.compact()).then_some(&lost);
+            let xs = allocate(options.width, filled, wanted, most, lost);
+            routing.pack(&xs.capacity());
+            xs
+        };
+        let compact = Frame::new(true);
+        let smallest = Frame::boxes(1, true);
         let (frame, mut routing, height) = match options.boxes {
-            BoxSize::Normal => plan(false),
-            BoxSize::Compact => plan(true),
+            BoxSize::Normal => plan(smallest),
+            BoxSize::Compact => plan(compact),
             // Routes only add rows, so boxes alone that overflow settle it.
-            BoxSize::Auto if Frame::new(false).rows_for(tallest) > options.height => plan(true),
-            BoxSize::Auto => {
-                let normal = plan(false);
-                if normal.2 <= options.height {
-                    normal
+            BoxSize::Auto if smallest.rows_for(tallest) > options.height => plan(compact),
+            BoxSize::Auto | BoxSize::Full => {
+                let tallest_frame = Frame::boxes(MAX_NAME_LINES, true);
+                let (_, mut routing, _) = plan(tallest_frame);
+                let xs = place(&mut routing, &tallest_frame);
+                let need = name_lines_needed(pathway, &layers, &xs);
+                let mut tries = (1..=need)
+                    .rev()
+                    .flat_map(|n| [(n, true), (n, false)])
+                    .filter(|&(n, provider)| n > 1 || provider);
+                if options.boxes == BoxSize::Full {
+                    plan(Frame::boxes(need, true))
                 } else {
-                    plan(true)
+                    tries
+                        .find_map(|(n, provider)| {
+                            let planned = plan(Frame::boxes(n, provider));
+                            (planned.2 <= options.height).then_some(planned)
+                        })
+                        .unwrap_or_else(|| plan(compact))
                 }
             }
         };
-        let wanted = routing.pack(&[MAX_TRACKS; GUTTERS]);
-        let filled = std::array::from_fn(|c| !layers.columns[c].is_empty());
-        let xs = allocate(options.width, filled, wanted);
-        routing.pack(&xs.capacity());
+        let xs = place(&mut routing, &frame);
         let routes = routing.trace(&layers, &frame, &xs);
         let width = xs.gutter_x[GUTTERS - 1] + xs.gutter_width[GUTTERS - 1];
         let canvas = Canvas::merge(&routes, width, height);
@@ -250,6 +303,8 @@ impl Layout {
             .collect();
         Layout {
             compact: frame.compact(),
+            name_lines: frame.name_lines(),
+            provider_line: frame.provider_line(),
             width,
             height,
             columns,
@@ -306,10 +361,33 @@ impl Layout {
     }
 }
 
+/// How many lines of name the longest-wrapping name takes in its column, at most
+/// `MAX_NAME_LINES`.
+fn name_lines_needed(pathway: &Pathway, layers: &Layers, xs: &Xs) -> u32 {
+    let components = pathway.components();
+    (0..layers.column.len())
+        .map(|i| {
+            let inner = xs.column_width[layers.column[i]].saturating_sub(2) as usize;
+            lines(&components[i].name, inner).len() as u32
+        })
+        .max()
+        .unwrap_or(1)
+        .clamp(1, MAX_NAME_LINES)
+}
+
 /// Shares the width out: every column and gutter gets its minimum, then columns grow to a
-/// comfortable width, gutters to the tracks they want, and columns to their maximum.
+/// comfortable width, columns whose names lose words grow, then gutters to the tracks
+/// they want, and columns to `most`.
 /// Too narrow a screen gives a map wider than it, to scroll across.
-fn allocate(width: u32, filled: [bool; 6], tracks: [usize; GUTTERS]) -> Xs {
+/// `lost(c, w)`: how many words of column `c`'s names a box `w` wide does not show
+/// whole; the spare goes first to the column losing most.
+fn allocate(
+    width: u32,
+    filled: [bool; 6],
+    tracks: [usize; GUTTERS],
+    most: [u32; 6],
+    lost: Option<&dyn Fn(usize, u32) -> usize>,
+) -> Xs {
     let margin = |g: usize| g == 0 || g == GUTTERS - 1;
     let mut gutters: [u32; GUTTERS] = std::array::from_fn(|g| match (margin(g), tracks[g]) {
         (true, 0) => 1,
@@ -335,8 +413,22 @@ fn allocate(width: u32, filled: [bool; 6], tracks: [usize; GUTTERS]) -> Xs {
     };
     let comfort = caps(COMFORT_BOX_WIDTH, &columns);
     grow(&mut columns, &comfort, &mut spare);
+    let most: [u32; 6] = std::array::from_fn(|c| if filled[c] { most[c] } else { columns[c] });
+    if let Some(lost) = lost {
+        while spare > 0 {
+            let worst = (0..6)
+                .filter(|&c| columns[c] < most[c])
+                .map(|c| (lost(c, columns[c]), std::cmp::Reverse(c)))
+                .filter(|&(n, _)| n > 0)
+                .max();
+            let Some((_, std::cmp::Reverse(c))) = worst else {
+                break;
+            };
+            columns[c] += 1;
+            spare -= 1;
+        }
+    }
     grow(&mut gutters, &want, &mut spare);
-    let most = caps(MAX_BOX_WIDTH, &columns);
     grow(&mut columns, &most, &mut spare);
     let empty: [u32; 6] = std::array::from_fn(|c| {
         if filled[c] {
@@ -387,7 +479,7 @@ mod tests {
 
     #[test]
     fn allocation_meets_minimums_on_a_narrow_screen() {
-        let xs = allocate(40, [true; 6], [1; GUTTERS]);
+        let xs = allocate(40, [true; 6], [1; GUTTERS], [MAX_BOX_WIDTH; 6], None);
         assert_eq!(xs.column_width, [MIN_BOX_WIDTH; 6]);
         assert_eq!(xs.gutter_width, [2, 3, 3, 3, 3, 3, 2]);
         assert_eq!(xs.column_x[0], 2);
@@ -397,7 +489,7 @@ mod tests {
     #[test]
     fn allocation_fills_the_width_and_caps_growth() {
         let filled = [false, true, true, true, true, false];
-        let xs = allocate(100, filled, [0, 2, 2, 2, 2, 2, 0]);
+        let xs = allocate(100, filled, [0, 2, 2, 2, 2, 2, 0], [28; 6], None);
         let total: u32 = xs.column_width.iter().sum::<u32>() + xs.gutter_width.iter().sum::<u32>();
         assert_eq!(total, 100);
         assert_eq!(xs.column_width[0], EMPTY_COLUMN.0);
@@ -407,7 +499,7 @@ mod tests {
                 .all(|&w| w >= COMFORT_BOX_WIDTH)
         );
         assert_eq!(xs.gutter_width[1], 4);
-        let wide = allocate(1000, [true; 6], [0; GUTTERS]);
-        assert_eq!(wide.column_width, [MAX_BOX_WIDTH; 6]);
+        let wide = allocate(1000, [true; 6], [0; GUTTERS], [20; 6], None);
+        assert_eq!(wide.column_width, [20; 6]);
     }
 }

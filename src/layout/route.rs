@@ -31,16 +31,43 @@ pub(crate) struct Frame {
     pub top: u32,
     pub box_height: u32,
     pub pitch: u32,
+    name_lines: u32,
+    provider: bool,
 }
 
 impl Frame {
+    /// Three-row boxes (one name line, the provider, the status edge) or one-row ones.
     pub fn new(compact: bool) -> Self {
-        let box_height = if compact { 1 } else { 3 };
+        if compact {
+            Frame::sized(1, 1, false)
+        } else {
+            Frame::boxes(1, true)
+        }
+    }
+
+    /// Boxes with `name_lines` lines of name (the first in the top edge), a provider
+    /// line when `provider`, and the status edge.
+    pub fn boxes(name_lines: u32, provider: bool) -> Self {
+        let name_lines = name_lines.max(1);
+        Frame::sized(name_lines + u32::from(provider) + 1, name_lines, provider)
+    }
+
+    fn sized(box_height: u32, name_lines: u32, provider: bool) -> Self {
         Frame {
             top: 2,
             box_height,
             pitch: box_height + 1,
+            name_lines,
+            provider,
         }
+    }
+
+    pub fn name_lines(&self) -> u32 {
+        self.name_lines
+    }
+
+    pub fn provider_line(&self) -> bool {
+        self.provider
     }
 
     pub fn compact(&self) -> bool {

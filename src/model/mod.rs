@@ -7,6 +7,7 @@ mod id;
 mod items;
 mod measure;
 mod network;
+mod number;
 mod pathway;
 mod types;
 mod validate;
@@ -18,8 +19,10 @@ pub use id::{id_from_name, is_valid_id, unique_id};
 pub use items::{Action, Component, Link, Organisation};
 pub use measure::{Breakdown, Checklist, Measure, Question};
 pub use network::{MeasureOwner, Network, PathwayDetails};
+pub use number::{NUMBER_RULE, parse_number};
 pub use pathway::Pathway;
 pub use types::{
-    ActionStatus, Answer, Condition, Direction, Domain, Integration, Level, LinkKind, Phase, Sector,
+    ActionStatus, Answer, Condition, Direction, Domain, Integration, Level, LinkKind, Phase,
+    Sector, display_name,
 };
 pub use validate::{Locator, Violation};

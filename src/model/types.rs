@@ -214,3 +214,38 @@ pub enum ActionStatus {
     InProgress,
     Done,
 }
+
+/// The name shown to people for a value written in the file in CamelCase:
+/// `ManagedIntegration` is "Managed integration", `HigherIsBetter` "Higher is better",
+/// `LongTerm` "Long-term".
+pub fn display_name(file_name: &str) -> String {
+    match file_name {
+        "LongTerm" => return "Long-term".to_string(),
+        "ShortTerm" => return "Short-term".to_string(),
+        _ => {}
+    }
+    let mut out = String::with_capacity(file_name.len() + 4);
+    for (i, c) in file_name.chars().enumerate() {
+        if i > 0 && c.is_uppercase() {
+            out.push(' ');
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod display_tests {
+    use super::display_name;
+
+    #[test]
+    fn file_names_read_as_words() {
+        assert_eq!(display_name("ManagedIntegration"), "Managed integration");
+        assert_eq!(display_name("HigherIsBetter"), "Higher is better");
+        assert_eq!(display_name("InProgress"), "In progress");
+        assert_eq!(display_name("LongTerm"), "Long-term");
+        assert_eq!(display_name("Referral"), "Referral");
+    }
+}

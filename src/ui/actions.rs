@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 
 use super::overlays::popup;
 use super::status::footer;
-use super::text::{fit, fit_padded, visible, width};
+use super::text::{fit, fit_padded, visible, width, wrap};
 use super::theme::Theme;
 use crate::app::App;
 use crate::model::{Action as Improvement, ActionStatus};
@@ -46,9 +46,9 @@ fn place(app: &App, action: &Improvement) -> (String, String) {
         .unwrap_or_else(|| (action.component.clone(), String::new()))
 }
 
-/// Two rows for one action: status, due date and text; then owner, component and
-/// pathway.
-fn rows(app: &App, a: &Improvement, marked: bool, w: usize, theme: &Theme) -> [Line<'static>; 2] {
+/// The rows of one action: status, due date and its text wrapped over as many rows as
+/// it needs; then owner, component and pathway.
+fn rows(app: &App, a: &Improvement, marked: bool, w: usize, theme: &Theme) -> Vec<Line<'static>> {
     let base = if marked { theme.selection } else { theme.text };
     let status_w = width(action_status_label(ActionStatus::InProgress));
     let due_w = 10 + 1 + width(OVERDUE);
@@ -77,10 +77,20 @@ fn rows(app: &App, a: &Improvement, marked: bool, w: usize, theme: &Theme) -> [L
     }
     first.push(Span::styled("  ", base));
     let used = 2 + status_w + 2 + due_w + 2;
+    let text_w = w.saturating_sub(used).max(1);
+    let mut text = wrap(&visible(&a.text), text_w).into_iter();
+    let bold = base.add_modifier(Modifier::BOLD);
     first.push(Span::styled(
-        fit_padded(&a.text, w.saturating_sub(used)),
-        base.add_modifier(Modifier::BOLD),
+        fit_padded(&text.next().unwrap_or_default(), text_w),
+        bold,
     ));
+    let mut lines = vec![Line::from(first)];
+    for more in text {
+        lines.push(Line::from(vec![
+            Span::styled(" ".repeat(used), base),
+            Span::styled(fit_padded(&more, text_w), bold),
+        ]));
+    }
 
     let (component, pathway) = place(app, a);
     let owner = if a.owner.trim().is_empty() {
@@ -100,7 +110,8 @@ fn rows(app: &App, a: &Improvement, marked: bool, w: usize, theme: &Theme) -> [L
             if marked { base } else { theme.dim },
         ),
     ];
-    [Line::from(first), Line::from(second)]
+    lines.push(Line::from(second));
+    lines
 }
 
 /// The list, scrolled so the cursor shows, with the keys at the bottom.
@@ -133,17 +144,25 @@ pub fn view(frame: &mut Frame, area: Rect, app: &App, cursor: usize, theme: &The
         );
     }
     let cursor = cursor.min(order.len().saturating_sub(1));
-    let shown = (list.height / 2).max(1) as usize;
-    let first = cursor.saturating_sub(shown - 1);
-    for (row, (k, &i)) in order.iter().enumerate().skip(first).take(shown).enumerate() {
-        let y = list.y + row as u16 * 2;
-        let lines = rows(app, &actions[i], k == cursor, w, theme);
-        for (dy, line) in lines.iter().enumerate() {
-            let y = y + dy as u16;
-            if y < list.bottom() {
-                buf.set_line(list.x, y, line, list.width);
-            }
+    let blocks: Vec<Vec<Line>> = order
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| rows(app, &actions[i], k == cursor, w, theme))
+        .collect();
+    // The first action shown: as far back from the cursor as the list has room for.
+    let mut first = cursor;
+    let mut used = blocks.get(cursor).map_or(0, Vec::len);
+    while first > 0 && used + blocks[first - 1].len() <= list.height as usize {
+        first -= 1;
+        used += blocks[first].len();
+    }
+    let mut y = list.y;
+    for line in blocks.iter().skip(first).flatten() {
+        if y >= list.bottom() {
+            break;
         }
+        buf.set_line(list.x, y, line, list.width);
+        y += 1;
     }
     let hints = [
         ("↑↓", "move"),

@@ -7,9 +7,10 @@ use ratatui::style::{Modifier, Style};
 
 use super::map::body_rect;
 use super::panels::status_span;
-use super::text::{fit, fit_padded, width};
+use super::text::{fit, fit_padded, visible, width};
 use super::theme::Theme;
 use crate::analysis::Status;
+use crate::layout::wrap;
 use crate::layout::{MapRect, Viewport};
 
 /// How a box is marked, strongest first.
@@ -115,17 +116,40 @@ const PLAIN: [char; 6] = ['┌', '┐', '└', '┘', '─', '│'];
 const THICK: [char; 6] = ['┏', '┓', '┗', '┛', '━', '┃'];
 const DOUBLE: [char; 6] = ['╔', '╗', '╚', '╝', '═', '║'];
 
-/// One component: name in the top edge, provider inside, status symbol and word in the
-/// bottom edge; or one row in compact form. Marked boxes get a thick or double edge, so
-/// the mark does not depend on colour.
+/// How the layout shaped every box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BoxShape {
+    pub compact: bool,
+    /// Lines of name, the first in the top edge.
+    pub name_lines: u32,
+    /// A line for the provider above the bottom edge.
+    pub provider_line: bool,
+}
+
+impl BoxShape {
+    pub fn of(layout: &crate::layout::Layout) -> BoxShape {
+        BoxShape {
+            compact: layout.compact,
+            name_lines: layout.name_lines,
+            provider_line: layout.provider_line,
+        }
+    }
+}
+
+/// One component: its name wrapped from the top edge down (cut with `…` only past the
+/// lines it has), the provider on its own line when there is one, status symbol and word
+/// in the bottom edge (with the provider there when it has no line); or one row in
+/// compact form. Marked boxes get a thick or double edge, so the mark does not depend
+/// on colour.
 pub fn draw_box(
     buf: &mut Buffer,
     p: &Painter,
     r: MapRect,
     item: &BoxItem,
-    compact: bool,
+    shape: BoxShape,
     theme: &Theme,
 ) {
+    let compact = shape.compact;
     let (set, edge) = match item.mark {
         Mark::Target => (DOUBLE, theme.target),
         Mark::Selected => (THICK, theme.selection),
@@ -163,42 +187,64 @@ pub fn draw_box(
         return;
     }
     let bottom = r.y + r.height - 1;
-    // Top edge with the name.
-    p.put(buf, r.x, r.y, set[0], edge);
-    let name = fit(item.name, inner);
     let name_style = match item.mark {
         Mark::Plain => theme.title,
         _ => edge,
     };
-    p.text(buf, r.x + 1, r.y, &name, name_style);
-    for x in r.x + 1 + width(&name) as u32..r.right() - 1 {
+    let rows = (r.height - 2) as usize;
+    let lines = shape.name_lines.max(1) as usize;
+    let name = wrap(&visible(item.name), inner, lines.min(rows + 1));
+    // Top edge with the name's first line.
+    p.put(buf, r.x, r.y, set[0], edge);
+    let first = name.first().map_or("", String::as_str);
+    p.text(buf, r.x + 1, r.y, first, name_style);
+    for x in r.x + 1 + width(first) as u32..r.right() - 1 {
         p.put(buf, x, r.y, set[4], edge);
     }
     p.put(buf, r.right() - 1, r.y, set[1], edge);
-    // Sides and the provider.
+    // Sides, the rest of the name and the provider.
     for y in r.y + 1..bottom {
         p.put(buf, r.x, y, set[5], edge);
         p.put(buf, r.right() - 1, y, set[5], edge);
         p.text(buf, r.x + 1, y, &" ".repeat(inner), theme.text);
     }
-    match item.provider {
-        Some(provider) => p.text(buf, r.x + 1, r.y + 1, &fit(provider, inner), theme.text),
-        None => p.text(buf, r.x + 1, r.y + 1, &fit("no provider", inner), theme.dim),
+    for (k, line) in name.iter().enumerate().skip(1) {
+        p.text(buf, r.x + 1, r.y + k as u32, line, name_style);
     }
-    // Bottom edge: status symbol and word, and the rank when highlighted.
+    // The provider's own line, or else the first line a short name leaves free.
+    let provider_at = if shape.provider_line && rows >= lines {
+        Some(bottom - 1)
+    } else {
+        (name.len() <= rows).then_some(r.y + name.len() as u32)
+    };
+    let provider_row = provider_at.is_some();
+    if let Some(y) = provider_at {
+        match item.provider {
+            Some(provider) => p.text(buf, r.x + 1, y, &fit(provider, inner), theme.text),
+            None => p.text(buf, r.x + 1, y, &fit("no provider", inner), theme.dim),
+        }
+    }
+    // Bottom edge: status symbol and word (or the provider when it has no line), and
+    // the rank when highlighted.
     p.put(buf, r.x, bottom, set[2], edge);
     for x in r.x + 1..r.right() - 1 {
         p.put(buf, x, bottom, set[4], edge);
     }
+    let room = inner.saturating_sub(if rank.is_empty() { 0 } else { rank.len() + 1 });
+    let mut x = r.x + 1;
     if let Some(status) = item.status {
         let full = status_span(status, theme).content.into_owned();
-        let room = inner.saturating_sub(if rank.is_empty() { 0 } else { rank.len() + 1 });
-        let shown = if width(&full) <= room {
+        let shown = if provider_row && width(&full) <= room {
             full
         } else {
             symbol.to_string()
         };
-        p.text(buf, r.x + 1, bottom, &shown, status_style);
+        p.text(buf, x, bottom, &shown, status_style);
+        x += width(&shown) as u32 + 1;
+    }
+    if !provider_row && let Some(provider) = item.provider {
+        let left = (r.x + 1 + room as u32).saturating_sub(x) as usize;
+        p.text(buf, x, bottom, &fit(provider, left), theme.dim);
     }
     if !rank.is_empty() && inner > rank.len() {
         let x = r.right() - 1 - rank.len() as u32;

@@ -11,9 +11,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 use super::UiState;
-use super::boxes::{BoxItem, Mark, Painter, draw_box};
+use super::boxes::{BoxItem, BoxShape, Mark, Painter, draw_box};
 use super::hit::HitMap;
-use super::panels::status_span;
+use super::panels::{status_span, unlinked};
 use super::text::{fit, number, share, width};
 use super::theme::Theme;
 use crate::analysis::{FindingKind, Status, Target};
@@ -27,7 +27,7 @@ pub const HIGHLIGHTED: usize = 5;
 /// The last frame's layout and what it was made from.
 #[derive(Debug)]
 pub struct Cached {
-    key: (u64, usize, u16, u16),
+    key: (u64, usize, u16, u16, crate::layout::BoxSize),
     layout: Layout,
     /// The screen cells the map's rows below the headings were drawn in.
     view: (u16, u16),
@@ -35,11 +35,18 @@ pub struct Cached {
 
 /// The layout for this pathway and area, from the cache when nothing has changed.
 fn layout<'a>(state: &'a mut UiState, app: &App, pathway: &Pathway, area: Rect) -> &'a Layout {
-    let key = (app.generation(), app.pathway, area.width, area.height);
+    let key = (
+        app.generation(),
+        app.pathway,
+        area.width,
+        area.height,
+        app.zoom,
+    );
     if state.map.as_ref().is_none_or(|c| c.key != key) {
         let options = LayoutOptions {
             width: u32::from(area.width),
             height: u32::from(area.height),
+            boxes: app.zoom,
             ..LayoutOptions::default()
         };
         state.map = Some(Cached {
@@ -253,7 +260,7 @@ pub(super) fn body(
     links(frame.buffer_mut(), &painter, layout, &routes, theme);
     let analysis = app.analysis().pathways.get(app.pathway);
     let connecting = match &app.mode {
-        Mode::Connect { from } => Some(from.as_str()),
+        Mode::Connect { from, .. } => Some(from.as_str()),
         _ => None,
     };
     for (i, (c, rect)) in pathway.components().iter().zip(&layout.boxes).enumerate() {
@@ -286,7 +293,7 @@ pub(super) fn body(
             &painter,
             *rect,
             &item,
-            layout.compact,
+            BoxShape::of(layout),
             theme,
         );
         hits.add(screen, Action::SelectComponent(c.id.clone()));
@@ -314,6 +321,14 @@ fn map_title(app: &App, pathway: &Pathway, focused: bool, theme: &Theme) -> Line
         theme.title
     };
     let mut spans = vec![Span::styled(format!(" {} ", fit(&pathway.name, 40)), style)];
+    if let Some(missing) = unlinked(app) {
+        spans.push(Span::styled("· ", style));
+        spans.push(Span::styled(
+            format!("{} ", lowercase_first(missing)),
+            theme.highlight,
+        ));
+        return Line::from(spans);
+    }
     if let Some(a) = app.analysis().pathways.get(app.pathway) {
         let journeys = a.journeys.total();
         let count = if journeys < 1e6 {
@@ -443,4 +458,12 @@ fn links(buf: &mut Buffer, painter: &Painter, layout: &Layout, routes: &Routes, 
             painter.put(buf, cell.x, cell.y, ch, theme.selection);
         }
     }
+}
+
+/// "Link components…" as it reads after a `·`.
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_lowercase().chain(chars).collect::<String>()
+    })
 }

@@ -33,6 +33,9 @@ pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 /// From this width the details and weakest-links panels go to the right of the map.
 const SIDE_PANELS_WIDTH: u16 = 120;
+/// The side panels' narrowest and widest: wide enough for a measure line, and no wider,
+/// so the map's boxes get the room.
+const SIDE_PANEL: (u16, u16) = (30, 44);
 
 /// UI-only state the event loop keeps between frames.
 #[derive(Debug, Default)]
@@ -47,6 +50,8 @@ pub struct UiState {
     map: Option<map::Cached>,
     /// How far the help overlay is scrolled, when it does not fit.
     help_scroll: u16,
+    /// Where the details panel was drawn and how far it could scroll then.
+    details: Option<(Rect, usize)>,
 }
 
 impl UiState {
@@ -65,6 +70,17 @@ impl UiState {
         if map::scroll(self, app, dx, dy) {
             self.wheel_scrolled = true;
         }
+    }
+
+    /// How far the last frame's details panel could scroll, for `App::clamp_details_scroll`.
+    pub fn details_room(&self) -> usize {
+        self.details.map_or(0, |(_, most)| most)
+    }
+
+    /// True when the wheel at this cell should scroll the details panel.
+    pub fn over_details(&self, column: u16, row: u16) -> bool {
+        self.details
+            .is_some_and(|(r, _)| r.contains(ratatui::layout::Position::new(column, row)))
     }
 
     /// The map's scroll offset for the current pathway, in map cells.
@@ -97,14 +113,29 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, state: &mut UiState) 
         present::draw(frame, area, app, theme, state, &mut hits);
         return hits;
     }
-    let screen = Screen::split(area);
+    let screen = Screen::split(area, panels_folded(app, area));
     status::tabs(frame, screen.tabs, app, theme, &mut hits);
     map::draw(frame, screen.map, app, theme, state, &mut hits);
-    panels::details(frame, screen.details, app, theme);
-    panels::weakest(frame, screen.weakest, app, theme, &mut hits);
+    state.details = None;
+    if screen.details.height == 1 {
+        panels::folded(frame, screen.details, app, theme);
+    } else {
+        let most = panels::details(frame, screen.details, app, theme);
+        state.details = Some((screen.details, most));
+        panels::weakest(frame, screen.weakest, app, theme, &mut hits);
+    }
     status::status_line(frame, screen.status, app, theme);
     overlays::draw(frame, area, app, theme, state, &mut hits);
     hits
+}
+
+/// Between these widths the panels beside the map would leave its boxes too narrow
+/// for names, so they start folded to one line under it; `f` shows them.
+const FOLDED_WIDTHS: std::ops::Range<u16> = SIDE_PANELS_WIDTH..140;
+
+/// Whether the panels are folded: by the screen's width, unless `f` switched them.
+fn panels_folded(app: &App, area: Rect) -> bool {
+    FOLDED_WIDTHS.contains(&area.width) != app.panels_folded
 }
 
 /// Where each part of the main screen goes.
@@ -119,9 +150,11 @@ struct Screen {
 }
 
 impl Screen {
-    /// The map takes most of the screen; the panels go to its right on a wide screen,
-    /// below it otherwise, details beside weakest links.
-    fn split(area: Rect) -> Screen {
+    /// The map takes most of the screen; the panels go to its right on a wide screen
+    /// (no wider than they need, so the map's boxes get the width), below it otherwise,
+    /// details beside weakest links; folded, the map has the screen but one line, which
+    /// sums the selection up (`details`, one row high; `weakest` empty).
+    fn split(area: Rect, folded: bool) -> Screen {
         let tabs = Rect { height: 1, ..area };
         let status = Rect {
             y: area.bottom() - 2,
@@ -133,8 +166,31 @@ impl Screen {
             height: area.height - 3,
             ..area
         };
+        if folded {
+            let map = Rect {
+                height: body.height - 1,
+                ..body
+            };
+            let details = Rect {
+                y: map.bottom(),
+                height: 1,
+                ..body
+            };
+            let weakest = Rect {
+                y: body.bottom(),
+                height: 0,
+                ..body
+            };
+            return Screen {
+                tabs,
+                map,
+                details,
+                weakest,
+                status,
+            };
+        }
         let (map, panels, side) = if area.width >= SIDE_PANELS_WIDTH {
-            let w = (body.width * 3 / 10).clamp(40, 60);
+            let w = (body.width / 5).clamp(SIDE_PANEL.0, SIDE_PANEL.1);
             let map = Rect {
                 width: body.width - w,
                 ..body
@@ -198,12 +254,12 @@ mod tests {
 
     #[test]
     fn small_screens_put_panels_below_wide_ones_beside() {
-        let s = Screen::split(Rect::new(0, 0, 80, 24));
+        let s = Screen::split(Rect::new(0, 0, 80, 24), false);
         assert_eq!((s.tabs.height, s.status.y, s.status.height), (1, 22, 2));
         assert_eq!(s.map, Rect::new(0, 1, 80, 14));
         assert_eq!(s.details.y, 15);
         assert_eq!(s.details.right(), s.weakest.x);
-        let w = Screen::split(Rect::new(0, 0, 160, 48));
+        let w = Screen::split(Rect::new(0, 0, 160, 48), false);
         assert_eq!(w.map.height, 45);
         assert_eq!(w.details.x, w.map.right());
         assert_eq!(w.details.bottom(), w.weakest.y);

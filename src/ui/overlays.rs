@@ -27,7 +27,7 @@ pub fn draw(
     match &app.mode {
         Mode::Help => help(frame, area, theme, &mut state.help_scroll),
         Mode::Form(form) => form_overlay(frame, area, form, theme),
-        Mode::Confirm(confirm) => confirm_overlay(frame, area, confirm.question(), theme),
+        Mode::Confirm(confirm) => confirm_overlay(frame, area, confirm, theme),
         Mode::Organisations { cursor } => organisations(frame, area, app, *cursor, theme),
         Mode::Prompt(prompt) => prompt_overlay(frame, area, prompt, theme),
         Mode::Examine { question } => examine::overlay(frame, area, app, *question, theme),
@@ -133,7 +133,7 @@ fn help(frame: &mut Frame, area: Rect, theme: &Theme, scroll: &mut u16) {
     let normal: Vec<Entry> = NORMAL_KEYS.iter().map(|b| (b.label, b.help)).collect();
     let sections: [(&str, &[Entry]); 2] = [("Map keys", &normal), ("Other keys", OTHER_KEYS)];
     let w = area.width.min(110);
-    let needed = help_lines(&sections, w.saturating_sub(2) as usize, true, theme).len() as u16 + 3;
+    let needed = help_lines(&sections, w.saturating_sub(2) as usize, theme).len() as u16 + 3;
     let inner = popup(
         frame,
         area,
@@ -152,18 +152,16 @@ fn help(frame: &mut Frame, area: Rect, theme: &Theme, scroll: &mut u16) {
         ..inner
     };
     let rows = body.height.max(1) as usize;
-    let layout = |columns: usize, wrapped: bool| {
+    let layout = |columns: usize| {
         let col_w = (body.width as usize + 2) / columns - 2;
-        (columns, col_w, help_lines(&sections, col_w, wrapped, theme))
+        (columns, col_w, help_lines(&sections, col_w, theme))
     };
-    // Wrapped in columns at least 64 wide if that fits, else one line per key in
-    // columns at least 36 wide; the fewest columns that hold it all.
-    let plan = (1..=(body.width as usize / 64).max(1))
-        .map(|n| layout(n, true))
-        .chain((1..=(body.width as usize / 36).max(1)).map(|n| layout(n, false)))
+    // Always wrapped, never cut: in the fewest columns at least 36 wide that hold it
+    // all, else in one column that scrolls.
+    let plan = (1..=(body.width as usize / 36).max(1))
+        .map(layout)
         .find(|(n, _, lines)| lines.len() <= n * rows);
-    let (columns, col_w, lines) =
-        plan.unwrap_or_else(|| layout((body.width as usize / 36).max(1), false));
+    let (columns, col_w, lines) = plan.unwrap_or_else(|| layout(1));
     let per_column = lines.len().div_ceil(columns).min(rows).max(1);
     let most = lines.len().saturating_sub(columns * per_column) as u16;
     *scroll = (*scroll).min(most);
@@ -181,31 +179,22 @@ fn help(frame: &mut Frame, area: Rect, theme: &Theme, scroll: &mut u16) {
     frame.render_widget(Line::styled(text, theme.dim).centered(), footer);
 }
 
-fn help_lines(
-    sections: &[(&str, &[Entry])],
-    col_w: usize,
-    wrapped: bool,
-    theme: &Theme,
-) -> Vec<Line<'static>> {
+/// The keys and what they do, the text wrapped to the column: no line is cut.
+fn help_lines(sections: &[(&str, &[Entry])], col_w: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for (title, entries) in sections {
         lines.push(Line::styled(title.to_string(), theme.heading));
-        // Each section's keys get the width its longest label needs, up to half a column.
+        // Each section's keys get the width its longest label needs, leaving the text room.
         let label_w = entries
             .iter()
             .map(|(l, _)| width(l))
             .max()
             .unwrap_or(0)
-            .min(col_w / 2);
+            .min(col_w.saturating_sub(12));
         let text_w = col_w.saturating_sub(label_w + 1).max(1);
         for (label, what) in entries.iter() {
             let label = fit_padded(label, label_w);
-            let parts = if wrapped {
-                wrap(what, text_w)
-            } else {
-                vec![fit(what, text_w)]
-            };
-            for (i, part) in parts.into_iter().enumerate() {
+            for (i, part) in wrap(what, text_w).into_iter().enumerate() {
                 let key = if i == 0 {
                     label.clone()
                 } else {
@@ -225,7 +214,10 @@ fn help_lines(
 /// A form: its fields with labels, the focused one marked, choices as ‹ value ›, and
 /// why the last submit was refused.
 fn form_overlay(frame: &mut Frame, area: Rect, form: &Form<Purpose>, theme: &Theme) {
-    let h = form.fields.len() as u16 + 4 + u16::from(form.error.is_some());
+    let h = form.fields.len() as u16
+        + 4
+        + u16::from(form.error.is_some())
+        + u16::from(form.has_note_line());
     let title = format!(" {} ", fit(&form.title, 40));
     let inner = popup(frame, area, 72, h, title, theme);
     let label_w = form
@@ -273,6 +265,15 @@ fn form_overlay(frame: &mut Frame, area: Rect, form: &Form<Purpose>, theme: &The
         }
     }
     let mut y = inner.y + form.fields.len() as u16 + 1;
+    if form.has_note_line() {
+        if let Some(note) = form.note_line()
+            && y < inner.bottom()
+        {
+            let text = format!(" {} ", fit(note, (inner.width as usize).saturating_sub(2)));
+            buf.set_line(inner.x, y, &Line::styled(text, theme.dim), inner.width);
+        }
+        y += 1;
+    }
     if let Some(error) = &form.error
         && y < inner.bottom()
     {
@@ -303,8 +304,16 @@ fn form_overlay(frame: &mut Frame, area: Rect, form: &Form<Purpose>, theme: &The
 }
 
 /// A question awaiting yes or no.
-fn confirm_overlay(frame: &mut Frame, area: Rect, question: &str, theme: &Theme) {
-    let w = (width(question) as u16 + 6).clamp(40, 70);
+fn confirm_overlay(frame: &mut Frame, area: Rect, confirm: &crate::app::Confirm, theme: &Theme) {
+    let question = confirm.question();
+    let w = (width(question) as u16 + 6).clamp(40, 70).max(
+        confirm
+            .answers()
+            .iter()
+            .map(|(k, w)| width(k) + width(w) + 4)
+            .sum::<usize>() as u16
+            + 2,
+    );
     let lines = wrap(question, w as usize - 4);
     let h = lines.len() as u16 + 4;
     let inner = popup(frame, area, w, h, " Confirm ".into(), theme);
@@ -313,13 +322,15 @@ fn confirm_overlay(frame: &mut Frame, area: Rect, question: &str, theme: &Theme)
         .map(|l| Line::styled(format!(" {l}"), theme.title))
         .collect();
     text.push(Line::raw(""));
-    text.push(Line::from(vec![
-        Span::raw(" "),
-        Span::styled("y/Enter", theme.key),
-        Span::raw(" yes · "),
-        Span::styled("n/Esc", theme.key),
-        Span::raw(" no"),
-    ]));
+    let mut keys = vec![Span::raw(" ")];
+    for (i, (key, what)) in confirm.answers().iter().enumerate() {
+        if i > 0 {
+            keys.push(Span::raw(" · "));
+        }
+        keys.push(Span::styled(key.replace(' ', "/"), theme.key));
+        keys.push(Span::raw(format!(" {what}")));
+    }
+    text.push(Line::from(keys));
     frame.render_widget(Paragraph::new(text), inner);
 }
 
@@ -347,11 +358,11 @@ fn organisations(frame: &mut Frame, area: Rect, app: &App, cursor: usize, theme:
         let marked = i == cursor;
         let style = if marked { theme.selection } else { theme.text };
         let line = format!(
-            "{}{} {:<17} {:?}",
+            "{}{} {:<17} {}",
             if marked { "›" } else { " " },
             fit_padded(&o.name, name_w),
             o.sector.label(),
-            o.level
+            crate::model::display_name(&format!("{:?}", o.level))
         );
         buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
         buf.set_string(inner.x, y, line, style);

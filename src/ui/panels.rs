@@ -17,7 +17,7 @@ use crate::analysis::currency::{Date, reference_date};
 use crate::analysis::spc;
 use crate::analysis::{FindingKind, Score, Status, Target, measure_status};
 use crate::app::{Action, App, Panel};
-use crate::model::{Checklist, Component, Link, Measure, Pathway};
+use crate::model::{Checklist, Component, Link, Measure, Pathway, display_name};
 
 /// A panel's frame: thick and in the focus colour when it has the keyboard.
 pub fn panel_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
@@ -34,6 +34,23 @@ pub fn panel_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a>
         })
         .border_style(theme.border(focused))
         .title(Span::styled(title, title_style))
+}
+
+/// What the header and weakest links say while a pathway has components but no links.
+const UNLINKED: &str = "Link components to score journeys (c connects)";
+const EMPTY: &str = "Add components (a), then link them to score journeys";
+
+/// What the current pathway lacks before it has journeys to score: components, or
+/// links between them; None once it has links.
+pub fn unlinked(app: &App) -> Option<&'static str> {
+    let p = app.current_pathway()?;
+    if p.components().is_empty() {
+        Some(EMPTY)
+    } else if p.links().is_empty() {
+        Some(UNLINKED)
+    } else {
+        None
+    }
 }
 
 /// The status symbol and word in the status's style.
@@ -127,10 +144,7 @@ impl Details<'_> {
 
     fn measures(&mut self, measures: &[Measure], cursor: Option<usize>) {
         if measures.is_empty() {
-            self.push(Line::styled(
-                "No measures: press m to add one",
-                self.theme.dim,
-            ));
+            self.wrapped("No measures: press m to add one", 0, self.theme.dim);
             return;
         }
         self.heading(format!("Measures ({})", measures.len()));
@@ -306,11 +320,11 @@ fn link_details(d: &mut Details, app: &App, pathway: &Pathway, l: &Link, pos: us
         Span::styled("To   ", theme.dim),
         Span::styled(fit(&name(&l.to), room), theme.title),
     ]));
-    let integration = l
-        .integration
-        .map_or("none recorded".to_string(), |i| format!("{i:?}"));
+    let integration = l.integration.map_or("none recorded".to_string(), |i| {
+        display_name(&format!("{i:?}"))
+    });
     d.push(Line::from(vec![
-        Span::raw(format!("{:?}", l.kind)),
+        Span::raw(display_name(&format!("{:?}", l.kind))),
         Span::styled(" · integration ", theme.dim),
         Span::raw(integration),
     ]));
@@ -342,8 +356,9 @@ fn link_details(d: &mut Details, app: &App, pathway: &Pathway, l: &Link, pos: us
     d.notes(&l.notes);
 }
 
-/// What is selected, in full.
-pub fn details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// What is selected, in full; returns how far it can scroll past what the measure
+/// cursor needs.
+pub fn details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize {
     let focused = app.focus == Panel::Details;
     let block = panel_block(" Details ".to_string(), focused, theme);
     let inner = block.inner(area);
@@ -372,14 +387,26 @@ pub fn details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         )),
     }
     // Scrolled so the measure under the cursor shows, with its chart and groups where
-    // there is room, its name first.
-    let height = inner.height as usize;
-    let scroll = d.cursor_line.map_or(0, |c| {
+    // there is room, its name first; then on as far as the user scrolled, no further
+    // than the last line.
+    let rows = inner.height as usize;
+    let cursor_scroll = d.cursor_line.map_or(0, |c| {
         let end = d.cursor_end.unwrap_or(c + 1).max(c + 1);
-        end.saturating_sub(height).min(c)
+        end.saturating_sub(rows).min(c)
     });
+    let most = d.lines.len().saturating_sub(rows);
+    let scroll = (cursor_scroll + app.details_scroll).min(most);
+    let more = d.lines.len() > scroll + rows;
     let text: Vec<Line> = d.lines.into_iter().skip(scroll).collect();
     frame.render_widget(Paragraph::new(text), inner);
+    if more && inner.height > 0 && inner.width > 8 {
+        let hint = " ↓ more ";
+        let x = inner.right().saturating_sub(width(hint) as u16);
+        frame
+            .buffer_mut()
+            .set_string(x, inner.bottom(), hint, theme.dim);
+    }
+    most.saturating_sub(cursor_scroll)
 }
 
 /// The status of a weakest-links entry.
@@ -414,8 +441,16 @@ pub fn weakest(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &m
     let list = &app.analysis().weakest;
     let title = format!(" Weakest links ({}) ", list.len());
     let block = panel_block(title, focused, theme);
-    let inner = block.inner(area);
+    let mut inner = block.inner(area);
     frame.render_widget(block, area);
+    if let Some(missing) = unlinked(app)
+        && inner.height > 0
+    {
+        let text = Line::styled(missing, theme.highlight);
+        frame.render_widget(Paragraph::new(text), Rect { height: 1, ..inner });
+        inner.y += 1;
+        inner.height -= 1;
+    }
     if list.is_empty() {
         let text = Paragraph::new(Line::styled("No measured components yet", theme.dim));
         frame.render_widget(text, inner);
@@ -455,6 +490,45 @@ pub fn weakest(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &m
         buf.set_line(inner.x, y, &line, inner.width);
         hits.add(rect, Action::SelectWeakest(i));
     }
+}
+
+/// The panels folded to one line under the map: what is selected, its status and
+/// strength, and the key that brings the panels back.
+pub fn folded(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let analysis = app.analysis().pathways.get(app.pathway);
+    let pathway = app.current_pathway();
+    let (name, score) = match (pathway, app.selected_component(), app.selected_link()) {
+        (Some(p), Some(c), _) => {
+            let pos = p.position(&c.id);
+            let score = pos
+                .and_then(|i| analysis?.components.get(i))
+                .map(|a| a.score);
+            (c.name.clone(), score)
+        }
+        (Some(p), None, Some(l)) => {
+            let pos = p.link_position(&l.from, &l.to);
+            let score = pos.and_then(|j| analysis?.links.get(j)).map(|a| a.score);
+            let name = |id: &str| p.component(id).map_or(id.to_string(), |c| c.name.clone());
+            (format!("{} → {}", name(&l.from), name(&l.to)), score)
+        }
+        _ => ("Nothing selected".to_string(), None),
+    };
+    let hint = "  f: details and weakest links";
+    let mut spans = vec![Span::raw(" ")];
+    let mut room = (area.width as usize).saturating_sub(width(hint) + 1);
+    if let Some(s) = score {
+        let status = status_span(s.status, theme);
+        let tail = format!(" · strength {} · ", share(s.strength));
+        room = room.saturating_sub(width(&status.content) + width(&tail));
+        spans.push(Span::styled(fit(&name, room), theme.title));
+        spans.push(Span::raw(" · "));
+        spans.push(status);
+        spans.push(Span::raw(tail.trim_end_matches(" · ").to_string()));
+    } else {
+        spans.push(Span::styled(fit(&name, room), theme.title));
+    }
+    spans.push(Span::styled(hint, theme.dim));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 #[cfg(test)]

@@ -273,8 +273,8 @@ fn link_lines(ends: &Ends, w: usize, wrapped: bool, theme: &Theme) -> Vec<Line<'
     lines
 }
 
-/// The weakest measure with data, for a revealed box: "✗ DKA at diagnosis 25.6%
-/// (target 15%)".
+/// The weakest measure with data, for a revealed box: "✗ DKA at diagnosis 25.6% vs
+/// 15%" (the value against its target).
 fn weakest_measure(c: &Component, theme: &Theme) -> Option<Line<'static>> {
     let (_, m) = c
         .measures
@@ -285,7 +285,7 @@ fn weakest_measure(c: &Component, theme: &Theme) -> Option<Line<'static>> {
     Some(Line::from(vec![
         Span::styled(status.symbol().to_string(), theme.status(status)),
         Span::raw(format!(
-            " {} {} (target {})",
+            " {} {} vs {}",
             visible(&m.name),
             with_unit(m.value.unwrap_or_default(), &m.unit),
             with_unit(m.target, &m.unit)

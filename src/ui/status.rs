@@ -177,8 +177,9 @@ pub fn hint_line(hints: &[(&str, &str)], theme: &Theme, max: u16) -> Line<'stati
 fn hints(app: &App) -> &'static [(&'static str, &'static str)] {
     match (&app.mode, app.focus) {
         (Mode::Connect { .. }, _) => &[
-            ("←→↑↓", "pick the target"),
-            ("Enter", "connect"),
+            ("type", "find the target"),
+            ("←→↑↓", "move to it"),
+            ("Enter", "kind and integration"),
             ("Esc", "cancel"),
         ],
         (Mode::Form(_), _) => &[
@@ -188,7 +189,7 @@ fn hints(app: &App) -> &'static [(&'static str, &'static str)] {
             ("Esc", "cancel"),
             ("Ctrl-u", "clear"),
         ],
-        (Mode::Confirm(_), _) => &[("y Enter", "yes"), ("n Esc", "no")],
+        (Mode::Confirm(confirm), _) => confirm.answers(),
         (Mode::Help, _) => &[("any key", "close help")],
         (Mode::Prompt(_), _) => &[("the key shown", "to answer")],
         (Mode::Organisations { .. }, _) => &[

@@ -43,14 +43,9 @@ pub fn undefuse(text: &str) -> &str {
     }
 }
 
-/// A finite number; a trailing `%` is allowed, as spreadsheets write percentages so.
+/// A value: the same numbers the editor's forms take (`parse_number`).
 fn parse_value(text: &str) -> Result<f64, String> {
-    let number = text.strip_suffix('%').unwrap_or(text).trim();
-    match number.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
-        Ok(_) => Err(format!("value \"{text}\" is not a finite number")),
-        Err(_) => Err(format!("value \"{text}\" is not a number")),
-    }
+    crate::model::parse_number(text).map_err(|e| format!("value {e}"))
 }
 
 /// `from->to` (or `from→to`) names a link; anything else a component.
