@@ -92,6 +92,9 @@ pub enum Command {
         /// Write here (atomically) instead of to stdout.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Export only this pathway (its id).
+        #[arg(long, value_name = "ID")]
+        pathway: Option<String>,
     },
     /// Update measure values from a spreadsheet (CSV); old values move to history.
     Import {
@@ -161,7 +164,8 @@ pub fn run(cli: Cli) -> ExitCode {
             file,
             format,
             output,
-        } => export::run(&file, format, output.as_ref()),
+            pathway,
+        } => export::run(&file, format, output.as_ref(), pathway.as_deref()),
         Command::Import {
             file,
             data,

@@ -238,11 +238,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".carepath-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(fail)?;
+    let mut tmp = temp_builder().tempfile_in(&dir).map_err(fail)?;
     tmp.write_all(bytes).map_err(fail)?;
     if let Ok(meta) = fs::metadata(&target) {
         tmp.as_file()
@@ -258,6 +254,20 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     Ok(())
 }
 
+/// A temporary file beside the target. A new file gets the usual mode (0666 less the
+/// umask, so 0644 under umask 022) rather than tempfile's private 0600: exports and new
+/// networks are shared with colleagues on shared drives.
+fn temp_builder() -> tempfile::Builder<'static, 'static> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".carepath-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    builder
+}
+
 /// Writes a new file atomically, refusing to replace anything already at `path`.
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     let fail = |source| SaveError {
@@ -268,11 +278,7 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".carepath-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(fail)?;
+    let mut tmp = temp_builder().tempfile_in(&dir).map_err(fail)?;
     tmp.write_all(bytes).map_err(fail)?;
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist_noclobber(path).map_err(|e| fail(e.error))?;

@@ -6,6 +6,7 @@
 mod actions;
 mod csv;
 mod dot;
+mod font;
 mod md;
 mod mermaid;
 mod svg;
@@ -15,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 
-use crate::analysis::{FindingKind, NetworkAnalysis, Status, analyse};
+use crate::analysis::{FindingKind, NetworkAnalysis, Status, Target, analyse};
 use crate::model::{Network, Pathway};
 use crate::storage;
 
@@ -36,6 +37,9 @@ pub enum Format {
     /// Workshop minutes in Markdown: the actions agreed, by pathway and component.
     Actions,
 }
+
+/// How many of each pathway's weakest links the maps number.
+pub const RANKED: usize = 5;
 
 /// A network with its analysis, and the questions every format asks of them.
 pub struct View<'a> {
@@ -85,6 +89,18 @@ impl<'a> View<'a> {
             .contains(&(p, from.to_string(), to.to_string()))
     }
 
+    /// The rank (1 = weakest) of a component or link among its pathway's weakest links,
+    /// for the first `RANKED` of them, as the editor's weakest view numbers them.
+    pub fn rank(&self, p: usize, target: Target) -> Option<usize> {
+        self.analysis
+            .weakest
+            .iter()
+            .filter(|w| w.pathway == p)
+            .take(RANKED)
+            .position(|w| w.target == target)
+            .map(|k| k + 1)
+    }
+
     /// The provider's name, if the component has one.
     pub fn provider_name(&self, provider: Option<&str>) -> Option<&'a str> {
         let id = provider?;
@@ -102,7 +118,7 @@ pub fn colours(status: Status) -> (&'static str, &'static str) {
     }
 }
 
-/// "✗ Red · 0.59", or "? No data" without a strength.
+/// "✗ Red · 59%", or "? No data" without a strength.
 pub fn status_line(status: Status, strength: Option<f64>) -> String {
     match strength {
         Some(_) => format!(
@@ -115,9 +131,14 @@ pub fn status_line(status: Status, strength: Option<f64>) -> String {
     }
 }
 
-/// "0.59", or "no data".
+/// "59%", or "no data".
 pub fn strength_text(s: Option<f64>) -> String {
-    s.map_or_else(|| "no data".to_string(), |v| format!("{v:.2}"))
+    s.map_or_else(|| "no data".to_string(), percent)
+}
+
+/// A strength (0 to 1) as every output shows it: a whole percentage, "59%".
+pub fn percent(s: f64) -> String {
+    format!("{:.0}%", s * 100.0)
 }
 
 /// Text from a file on one line: control characters (newlines included) become spaces.
@@ -139,14 +160,50 @@ pub fn render(network: &Network, format: Format) -> String {
     }
 }
 
-pub fn run(file: &Path, format: Format, out: Option<&PathBuf>) -> u8 {
-    let network = match storage::load(file) {
+/// The network with only pathway `id` (and only its actions), or why not.
+pub fn only_pathway(network: &Network, id: &str) -> Result<Network, String> {
+    if network.pathway(id).is_none() {
+        let ids: Vec<&str> = network.pathways().iter().map(|p| p.id.as_str()).collect();
+        return Err(format!(
+            "no pathway {id:?}; the pathways are: {}",
+            if ids.is_empty() {
+                "(none)".to_string()
+            } else {
+                ids.join(", ")
+            }
+        ));
+    }
+    let mut one = network.clone();
+    let others: Vec<String> = one
+        .pathways()
+        .iter()
+        .filter(|p| p.id != id)
+        .map(|p| p.id.clone())
+        .collect();
+    for other in others {
+        one.remove_pathway(&other)
+            .expect("a pathway just listed can be removed");
+    }
+    Ok(one)
+}
+
+pub fn run(file: &Path, format: Format, out: Option<&PathBuf>, pathway: Option<&str>) -> u8 {
+    let mut network = match storage::load(file) {
         Ok(n) => n,
         Err(e) => {
             eprintln!("{e}");
             return exit::BAD_INPUT;
         }
     };
+    if let Some(id) = pathway {
+        match only_pathway(&network, id) {
+            Ok(one) => network = one,
+            Err(why) => {
+                eprintln!("{}: {why}", file.display());
+                return exit::BAD_INPUT;
+            }
+        }
+    }
     let text = render(&network, format);
     match out {
         None => {

@@ -9,17 +9,19 @@ mod layout;
 
 use std::fmt::Write;
 
-use layout::{BOX_W, Layout, MARGIN, Rect, column_x, route};
+pub use layout::{Band, Layout, Rect};
 
-use super::dot::wrap;
-use super::{View, colours, one_line};
-use crate::analysis::Status;
+use layout::{
+    BOX_W, Ends, HEAD_H, MARGIN, NAME_LINE, NAME_SIZE, PROVIDER_LINE, PROVIDER_SIZE, STRIPE,
+    TEXT_X, column_x, route,
+};
+
+use super::{View, colours, font, one_line, percent, status_line};
+use crate::analysis::{Status, Target};
 use crate::model::Phase;
 
-const FONT: &str = "Helvetica, Arial, sans-serif";
-const STRIPE: f64 = 12.0;
-/// Characters that fit on one line of a box at 11px (a generous average glyph width).
-const BOX_CHARS: usize = 27;
+/// The embedded font first (text is measured with it), then look-alikes.
+const FONT: &str = "DejaVu Sans, Verdana, Arial, sans-serif";
 
 /// Text for XML: the five markup characters escaped; characters XML 1.0 forbids (control
 /// characters, U+FFFE, U+FFFF) become spaces.
@@ -37,17 +39,6 @@ pub fn xml(text: &str) -> String {
         }
     }
     out
-}
-
-/// At most `max` characters, the last one an ellipsis when cut.
-fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
-    }
 }
 
 fn status_key(s: Status) -> &'static str {
@@ -144,59 +135,77 @@ fn text(out: &mut String, x: f64, y: f64, size: f64, extra: &str, content: &str)
     );
 }
 
-fn component(out: &mut String, view: &View, p: usize, i: usize, r: &Rect) {
+/// A numbered disc marking one of the pathway's weakest links, as in the editor.
+fn rank_badge(out: &mut String, x: f64, y: f64, rank: usize) {
+    let _ = writeln!(
+        out,
+        "<g class=\"rank\"><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"9\" fill=\"#1a1a1a\"/>"
+    );
+    text(
+        out,
+        x,
+        y + 3.8,
+        10.5,
+        " text-anchor=\"middle\" font-weight=\"bold\" fill=\"#ffffff\"",
+        &rank.to_string(),
+    );
+    out.push_str("</g>\n");
+}
+
+fn component(out: &mut String, view: &View, p: usize, i: usize, band: &Band) {
     let c = &view.network.pathways()[p].components()[i];
+    let (r, words) = (&band.boxes[i], &band.texts[i]);
     let status = view.component_status(p, i);
     let _ = writeln!(
         out,
-        "<g class=\"component status-{}\" id=\"c{p}-{i}\">",
-        status_key(status)
+        "<g class=\"component status-{}\" id=\"c{p}-{i}\" data-id=\"{}\">",
+        status_key(status),
+        xml(&c.id)
     );
     let _ = writeln!(out, "<title>{} ({})</title>", xml(&c.name), xml(&c.id));
     status_box(out, r, status);
-    let x = r.x + STRIPE + 8.0;
-    let head = match view.component_strength(p, i) {
-        Some(s) => format!("{} {} · {s:.2}", status.symbol(), status.word()),
-        None => format!("{} {}", status.symbol(), status.word()),
-    };
-    text(out, x, r.y + 17.0, 11.0, " font-weight=\"bold\"", &head);
-    let mut lines = wrap(&c.name, BOX_CHARS);
-    if lines.len() > 2 {
-        lines[1] = truncate(&format!("{} {}", lines[1], lines[2]), BOX_CHARS);
-        lines.truncate(2);
+    let x = r.x + TEXT_X;
+    let head = status_line(status, view.component_strength(p, i));
+    text(out, x, r.y + 17.0, NAME_SIZE, " font-weight=\"bold\"", &head);
+    let mut y = r.y + HEAD_H + NAME_SIZE;
+    for line in &words.name {
+        text(out, x, y, NAME_SIZE, " class=\"name\"", line);
+        y += NAME_LINE;
     }
-    for (k, line) in lines.iter().enumerate() {
-        let line = truncate(line, BOX_CHARS);
-        text(out, x, r.y + 35.0 + 14.0 * k as f64, 11.0, "", &line);
-    }
-    if let Some(org) = view.provider_name(c.provider.as_deref()) {
-        let org = truncate(&one_line(org), BOX_CHARS + 3);
+    y += 4.0 + PROVIDER_SIZE - NAME_SIZE;
+    for line in &words.provider {
         text(
             out,
             x,
-            r.y + 70.0,
-            9.5,
-            " font-style=\"italic\" fill=\"#333333\"",
-            &org,
+            y,
+            PROVIDER_SIZE,
+            " class=\"provider\" font-style=\"italic\" fill=\"#333333\"",
+            line,
         );
+        y += PROVIDER_LINE;
+    }
+    if let Some(rank) = view.rank(p, Target::Component(i)) {
+        rank_badge(out, r.right() - 12.0, r.y + 13.0, rank);
     }
     out.push_str("</g>\n");
 }
 
-fn links(out: &mut String, view: &View, p: usize, band: &layout::Band) {
+fn links(out: &mut String, view: &View, p: usize, band: &Band) {
     let pathway = &view.network.pathways()[p];
     for (j, l) in pathway.links().iter().enumerate() {
         let (Some(a), Some(b)) = (pathway.position(&l.from), pathway.position(&l.to)) else {
             continue;
         };
         let (ca, cb) = (&pathway.components()[a], &pathway.components()[b]);
-        let path = route(
-            &band.boxes[a],
-            &band.boxes[b],
-            ca.phase,
-            cb.phase,
-            band.back_lane,
-        );
+        let ends = Ends {
+            from: &band.boxes[a],
+            to: &band.boxes[b],
+            from_row: band.rows[a],
+            to_row: band.rows[b],
+            from_phase: ca.phase,
+            to_phase: cb.phase,
+        };
+        let path = route(&ends, band, j);
         let status = view.link_status(p, j);
         let weak = view.is_weak_handoff(p, &l.from, &l.to);
         let (colour, marker, width) = match status {
@@ -215,11 +224,11 @@ fn links(out: &mut String, view: &View, p: usize, band: &layout::Band) {
         };
         let _ = writeln!(
             out,
-            "<g class=\"link{}\"><title>{} → {} ({:?}{}{})</title>",
+            "<g class=\"link{}\" id=\"l{p}-{j}\"><title>{} → {} ({}{}{})</title>",
             if weak { " weak-handoff" } else { "" },
             xml(&ca.name),
             xml(&cb.name),
-            l.kind,
+            l.kind.label(),
             if status == Status::NoData {
                 String::new()
             } else {
@@ -250,6 +259,10 @@ fn links(out: &mut String, view: &View, p: usize, band: &layout::Band) {
                 " text-anchor=\"middle\" font-weight=\"bold\" fill=\"#000000\"",
                 status.symbol(),
             );
+        }
+        if let Some(rank) = view.rank(p, Target::Link(j)) {
+            let (x, y) = path.label;
+            rank_badge(out, x + 15.0, y - 9.0, rank);
         }
         out.push_str("</g>\n");
     }
@@ -312,14 +325,14 @@ fn legend(out: &mut String, lay: &Layout) {
         y + 26.0,
         10.0,
         " fill=\"#333333\"",
-        "Strength (0 to 1) is the lowest attainment among a part's measures. A circle on a \
-         link shows its status. Links back to an earlier phase run below the boxes.",
+        "Strength is the lowest attainment among a part's measures. A circle on a link shows \
+         its status; a black disc numbers the pathway's weakest links, 1 the weakest.",
     );
     out.push_str("</g>\n");
 }
 
 pub fn render(view: &View) -> String {
-    let lay = layout::layout(view.network);
+    let lay = layout::layout(view);
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
@@ -344,7 +357,8 @@ pub fn render(view: &View) -> String {
         &view.network.name,
     );
     if !view.network.population.is_empty() {
-        let population = truncate(&view.network.population, 150);
+        let lines = font::wrap(&view.network.population, 11.0, false, lay.width - 2.0 * MARGIN);
+        let population = lines.join(" ");
         text(
             &mut out,
             MARGIN,
@@ -378,10 +392,10 @@ pub fn render(view: &View) -> String {
         );
         let strength = a
             .strength
-            .map_or(String::new(), |s| format!(" · strength {s:.2}"));
+            .map_or(String::new(), |s| format!(" · strength {}", percent(s)));
         let head = format!(
             "{} — {} {}{strength}",
-            truncate(&pathway.name, 90),
+            pathway.name,
             a.status.symbol(),
             a.status.word(),
         );
@@ -418,8 +432,8 @@ pub fn render(view: &View) -> String {
             );
         }
         links(&mut out, view, p, band);
-        for (i, r) in band.boxes.iter().enumerate() {
-            component(&mut out, view, p, i, r);
+        for i in 0..band.boxes.len() {
+            component(&mut out, view, p, i, band);
         }
         out.push_str("</g>\n");
     }
