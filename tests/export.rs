@@ -100,7 +100,7 @@ fn dot_escapes_names_and_styles_weak_handoffs() {
     assert_eq!(weak.len(), 1, "{dot}");
     assert!(weak[0].contains("style=dashed"), "{}", weak[0]);
     assert!(
-        dot.contains("! Amber · 0.83"),
+        dot.contains("! Amber · 83%"),
         "status symbol and word on the node"
     );
 }

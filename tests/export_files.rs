@@ -8,9 +8,9 @@ use std::path::Path;
 use std::process::Command;
 
 use carepath::model::{
-    Action, ActionStatus, Component, Condition, Link, Network, Pathway, Phase,
+    Action, ActionStatus, Component, Condition, Direction, Link, Network, Pathway, Phase,
 };
-use exchange_support::{base, bin, run_in, save};
+use exchange_support::{base, bin, measure, run_in, save};
 
 /// The hand-built network with a second pathway, which has an action of its own.
 fn two_pathways() -> Network {
@@ -19,10 +19,22 @@ fn two_pathways() -> Network {
         .unwrap();
     for (id, name, phase) in [
         ("mh-triage", "Crisis triage line", Phase::Recognition),
-        ("mh-team", "Community eating disorder team", Phase::Management),
+        (
+            "mh-team",
+            "Community eating disorder team",
+            Phase::Management,
+        ),
     ] {
-        n.add_component("mh", Component::new(id, name, phase), None)
-            .unwrap();
+        let mut c = Component::new(id, name, phase);
+        c.measures.push(measure(
+            "wait",
+            "Weeks waited",
+            Direction::LowerIsBetter,
+            4.0,
+            None,
+            Some(9.0),
+        ));
+        n.add_component("mh", c, None).unwrap();
     }
     n.add_link("mh", Link::new("mh-triage", "mh-team")).unwrap();
     n.add_action(Action {
@@ -113,7 +125,7 @@ fn pathway_limits_every_format_to_one_pathway() {
     let only_in_drop: Vec<&str> = drop
         .components()
         .iter()
-        .map(|c| c.name.as_str())
+        .flat_map(|c| [c.name.as_str(), c.id.as_str()])
         .filter(|name| !keep.components().iter().any(|k| k.name.contains(name)))
         .collect();
     assert!(!only_in_drop.is_empty());
@@ -132,12 +144,19 @@ fn pathway_limits_every_format_to_one_pathway() {
         );
         assert_eq!(one.code, 0, "{format}: {}", one.stderr);
         assert!(one.stdout.len() < all.stdout.len(), "{format}");
+        assert!(
+            only_in_drop.iter().any(|name| all.stdout.contains(name)),
+            "{format} shows the other pathway"
+        );
         for name in &only_in_drop {
-            assert!(all.stdout.contains(name), "{format} shows {name}");
             assert!(!one.stdout.contains(name), "{format} still shows {name}");
         }
-        let first = &keep.components()[0].name;
-        assert!(one.stdout.contains(first.as_str()), "{format}: {first}");
+        let first = &keep.components()[0];
+        assert!(
+            one.stdout.contains(first.name.as_str()) || one.stdout.contains(first.id.as_str()),
+            "{format}: {}",
+            first.id
+        );
         assert!(!one.stdout.contains("Agree a waiting list"), "{format}");
     }
     let run = run_in(
@@ -150,6 +169,9 @@ fn pathway_limits_every_format_to_one_pathway() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains(&keep.id), "names the pathways there are");
+    assert!(
+        run.stderr.contains(&keep.id),
+        "names the pathways there are"
+    );
     assert!(run.stdout.is_empty());
 }

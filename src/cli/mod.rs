@@ -95,6 +95,9 @@ pub enum Command {
         /// Export only this pathway (its id).
         #[arg(long, value_name = "ID")]
         pathway: Option<String>,
+        /// The landscape page size for png and pdf.
+        #[arg(long, value_enum, default_value_t = export::Page::A3)]
+        page: export::Page,
     },
     /// Update measure values from a spreadsheet (CSV); old values move to history.
     Import {
@@ -165,7 +168,16 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             output,
             pathway,
-        } => export::run(&file, format, output.as_ref(), pathway.as_deref()),
+            page,
+        } => export::run(
+            &file,
+            format,
+            &export::Options {
+                out: output,
+                pathway,
+                page,
+            },
+        ),
         Command::Import {
             file,
             data,

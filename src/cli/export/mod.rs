@@ -9,7 +9,10 @@ mod dot;
 mod font;
 mod md;
 mod mermaid;
+mod picture;
 mod svg;
+
+pub use picture::Page;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -36,6 +39,10 @@ pub enum Format {
     Md,
     /// Workshop minutes in Markdown: the actions agreed, by pathway and component.
     Actions,
+    /// The SVG map as a PNG picture on a landscape page (see --page).
+    Png,
+    /// The SVG map as a one-page PDF on a landscape page (see --page).
+    Pdf,
 }
 
 /// How many of each pathway's weakest links the maps number.
@@ -148,15 +155,26 @@ pub fn one_line(s: &str) -> String {
         .collect()
 }
 
+/// The text formats' output; the pictures' SVG map for PNG and PDF.
 pub fn render(network: &Network, format: Format) -> String {
     let view = View::new(network);
     match format {
         Format::Dot => dot::render(&view),
         Format::Mermaid => mermaid::render(&view),
-        Format::Svg => svg::render(&view),
+        Format::Svg | Format::Png | Format::Pdf => svg::render(&view),
         Format::Csv => csv::render(&view),
         Format::Md => md::render(&view),
         Format::Actions => actions::render(&view, &crate::model::today()),
+    }
+}
+
+/// What `export` writes: text, or a PNG or PDF drawn from the SVG map on `page`.
+pub fn render_bytes(network: &Network, format: Format, page: Page) -> Result<Vec<u8>, String> {
+    let text = render(network, format);
+    match format {
+        Format::Png => picture::png(&text, page),
+        Format::Pdf => picture::pdf(&text, page),
+        _ => Ok(text.into_bytes()),
     }
 }
 
@@ -187,7 +205,15 @@ pub fn only_pathway(network: &Network, id: &str) -> Result<Network, String> {
     Ok(one)
 }
 
-pub fn run(file: &Path, format: Format, out: Option<&PathBuf>, pathway: Option<&str>) -> u8 {
+/// What `carepath export` was asked for, besides the file and the format.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub out: Option<PathBuf>,
+    pub pathway: Option<String>,
+    pub page: Page,
+}
+
+pub fn run(file: &Path, format: Format, options: &Options) -> u8 {
     let mut network = match storage::load(file) {
         Ok(n) => n,
         Err(e) => {
@@ -195,7 +221,7 @@ pub fn run(file: &Path, format: Format, out: Option<&PathBuf>, pathway: Option<&
             return exit::BAD_INPUT;
         }
     };
-    if let Some(id) = pathway {
+    if let Some(id) = &options.pathway {
         match only_pathway(&network, id) {
             Ok(one) => network = one,
             Err(why) => {
@@ -204,17 +230,23 @@ pub fn run(file: &Path, format: Format, out: Option<&PathBuf>, pathway: Option<&
             }
         }
     }
-    let text = render(&network, format);
-    match out {
+    let bytes = match render_bytes(&network, format, options.page) {
+        Ok(b) => b,
+        Err(why) => {
+            eprintln!("{}: could not draw the map: {why}", file.display());
+            return exit::BAD_INPUT;
+        }
+    };
+    match &options.out {
         None => {
-            if stdout::write(&text) {
+            if stdout::write_bytes(&bytes) {
                 exit::OK
             } else {
                 eprintln!("carepath export: could not write to stdout");
                 exit::BAD_INPUT
             }
         }
-        Some(path) => match storage::write_atomic(path, text.as_bytes()) {
+        Some(path) => match storage::write_atomic(path, &bytes) {
             Ok(()) => exit::OK,
             Err(e) => {
                 eprintln!("{e}");

@@ -5,8 +5,8 @@
 //! across columns and the gaps between rows form corridors that run the band's width
 //! without meeting a box: links that skip a phase travel along them.
 
-use super::super::View;
 use super::super::font;
+use super::super::{View, one_line};
 use crate::model::{Pathway, Phase};
 
 pub const MARGIN: f64 = 24.0;
@@ -44,9 +44,6 @@ pub struct Rect {
 impl Rect {
     pub fn right(&self) -> f64 {
         self.x + self.w
-    }
-    pub fn bottom(&self) -> f64 {
-        self.y + self.h
     }
     pub fn mid_y(&self) -> f64 {
         self.y + self.h / 2.0
@@ -91,10 +88,10 @@ pub fn column_x(phase: Phase) -> f64 {
 fn box_text(view: &View, c: &crate::model::Component) -> BoxText {
     let provider = view
         .provider_name(c.provider.as_deref())
-        .map(|org| font::wrap(org, PROVIDER_SIZE, false, TEXT_W))
+        .map(|org| font::wrap(&one_line(org), PROVIDER_SIZE, false, TEXT_W))
         .unwrap_or_default();
     BoxText {
-        name: font::wrap(&c.name, NAME_SIZE, false, TEXT_W),
+        name: font::wrap(&one_line(&c.name), NAME_SIZE, false, TEXT_W),
         provider,
     }
 }
@@ -155,8 +152,8 @@ fn band(view: &View, pathway: &Pathway, top: f64) -> Band {
             _ => false,
         }
     });
-    let height = BAND_HEAD + (boxes_bottom - top - BAND_HEAD)
-        + if roundabout { BOTTOM_ROOM } else { 12.0 };
+    let height =
+        BAND_HEAD + (boxes_bottom - top - BAND_HEAD) + if roundabout { BOTTOM_ROOM } else { 12.0 };
     let columns = Phase::ALL
         .into_iter()
         .filter(|&p| pathway.column(p).next().is_some())

@@ -166,7 +166,14 @@ fn component(out: &mut String, view: &View, p: usize, i: usize, band: &Band) {
     status_box(out, r, status);
     let x = r.x + TEXT_X;
     let head = status_line(status, view.component_strength(p, i));
-    text(out, x, r.y + 17.0, NAME_SIZE, " font-weight=\"bold\"", &head);
+    text(
+        out,
+        x,
+        r.y + 17.0,
+        NAME_SIZE,
+        " font-weight=\"bold\"",
+        &head,
+    );
     let mut y = r.y + HEAD_H + NAME_SIZE;
     for line in &words.name {
         text(out, x, y, NAME_SIZE, " class=\"name\"", line);
@@ -357,7 +364,12 @@ pub fn render(view: &View) -> String {
         &view.network.name,
     );
     if !view.network.population.is_empty() {
-        let lines = font::wrap(&view.network.population, 11.0, false, lay.width - 2.0 * MARGIN);
+        let lines = font::wrap(
+            &view.network.population,
+            11.0,
+            false,
+            lay.width - 2.0 * MARGIN,
+        );
         let population = lines.join(" ");
         text(
             &mut out,
