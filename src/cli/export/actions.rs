@@ -7,7 +7,7 @@ use super::View;
 use super::md::escape;
 use crate::model::{Action, ActionStatus};
 
-fn status_word(s: ActionStatus) -> &'static str {
+pub fn status_word(s: ActionStatus) -> &'static str {
     match s {
         ActionStatus::Open => "Open",
         ActionStatus::InProgress => "In progress",

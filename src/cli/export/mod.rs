@@ -7,6 +7,7 @@ mod actions;
 mod csv;
 mod dot;
 mod font;
+mod html;
 mod md;
 mod mermaid;
 mod picture;
@@ -39,6 +40,8 @@ pub enum Format {
     Md,
     /// Workshop minutes in Markdown: the actions agreed, by pathway and component.
     Actions,
+    /// One self-contained web page: maps, details on click, weakest links, findings.
+    Html,
     /// The SVG map as a PNG picture on a landscape page (see --page).
     Png,
     /// The SVG map as a one-page PDF on a landscape page (see --page).
@@ -157,8 +160,20 @@ pub fn one_line(s: &str) -> String {
 
 /// The text formats' output; the pictures' SVG map for PNG and PDF.
 pub fn render(network: &Network, format: Format) -> String {
+    render_from(network, format, "")
+}
+
+/// As `render`, naming `source` (the file) where the output says where it came from.
+pub fn render_from(network: &Network, format: Format, source: &str) -> String {
     let view = View::new(network);
     match format {
+        Format::Html => html::render(
+            &view,
+            &html::Origin {
+                source,
+                date: &crate::model::today(),
+            },
+        ),
         Format::Dot => dot::render(&view),
         Format::Mermaid => mermaid::render(&view),
         Format::Svg | Format::Png | Format::Pdf => svg::render(&view),
@@ -169,8 +184,13 @@ pub fn render(network: &Network, format: Format) -> String {
 }
 
 /// What `export` writes: text, or a PNG or PDF drawn from the SVG map on `page`.
-pub fn render_bytes(network: &Network, format: Format, page: Page) -> Result<Vec<u8>, String> {
-    let text = render(network, format);
+pub fn render_bytes(
+    network: &Network,
+    format: Format,
+    page: Page,
+    source: &str,
+) -> Result<Vec<u8>, String> {
+    let text = render_from(network, format, source);
     match format {
         Format::Png => picture::png(&text, page),
         Format::Pdf => picture::pdf(&text, page),
@@ -230,7 +250,8 @@ pub fn run(file: &Path, format: Format, options: &Options) -> u8 {
             }
         }
     }
-    let bytes = match render_bytes(&network, format, options.page) {
+    let source = file.display().to_string();
+    let bytes = match render_bytes(&network, format, options.page, &source) {
         Ok(b) => b,
         Err(why) => {
             eprintln!("{}: could not draw the map: {why}", file.display());

@@ -60,6 +60,8 @@ pub struct BoxText {
 /// One pathway's band: its place and a box per component, indexed like `components()`.
 #[derive(Debug, Clone)]
 pub struct Band {
+    /// The pathway's index in the network.
+    pub pathway: usize,
     pub top: f64,
     pub height: f64,
     pub boxes: Vec<Rect>,
@@ -106,7 +108,8 @@ fn box_height(t: &BoxText) -> f64 {
     (HEAD_H + NAME_LINE * t.name.len() as f64 + provider + 10.0).max(80.0)
 }
 
-fn band(view: &View, pathway: &Pathway, top: f64) -> Band {
+fn band(view: &View, p: usize, top: f64) -> Band {
+    let pathway: &Pathway = &view.network.pathways()[p];
     let texts: Vec<BoxText> = pathway
         .components()
         .iter()
@@ -159,6 +162,7 @@ fn band(view: &View, pathway: &Pathway, top: f64) -> Band {
         .filter(|&p| pathway.column(p).next().is_some())
         .collect();
     Band {
+        pathway: p,
         top,
         height,
         boxes,
@@ -170,22 +174,25 @@ fn band(view: &View, pathway: &Pathway, top: f64) -> Band {
     }
 }
 
-pub fn layout(view: &View) -> Layout {
+/// The bands of `pathways` (indexes into the network's), under the network's title when
+/// `title`, above the legend when `legend`.
+pub fn layout(view: &View, pathways: &[usize], title: bool, legend: bool) -> Layout {
     // The last column keeps its gap on the right for links that bow out of it.
     let width = 2.0 * MARGIN + Phase::ALL.len() as f64 * COLUMN;
-    let mut y = MARGIN + TITLE_H;
+    let mut y = if title { MARGIN + TITLE_H } else { 6.0 };
     let mut bands = Vec::new();
-    for pathway in view.network.pathways() {
-        let b = band(view, pathway, y);
+    for &p in pathways {
+        let b = band(view, p, y);
         y += b.height + BAND_GAP;
         bands.push(b);
     }
     if bands.is_empty() {
         y += 40.0;
     }
+    let bottom = if legend { LEGEND_H + MARGIN } else { 0.0 };
     Layout {
         width,
-        height: y + LEGEND_H + MARGIN,
+        height: y + bottom,
         bands,
         legend_top: y,
     }

@@ -338,10 +338,31 @@ fn legend(out: &mut String, lay: &Layout) {
     out.push_str("</g>\n");
 }
 
+/// The whole map: title, every pathway, legend.
 pub fn render(view: &View) -> String {
-    let lay = layout::layout(view);
+    let all: Vec<usize> = (0..view.network.pathways().len()).collect();
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(&render_map(view, &all, true));
+    out
+}
+
+/// The definitions (patterns, arrowheads) maps drawn with `render_map(.., false)` use,
+/// in an invisible SVG of their own, for a page that holds several maps.
+pub fn shared_defs() -> String {
+    let mut out = String::from(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"0\" height=\"0\" \
+         style=\"position:absolute\" aria-hidden=\"true\">",
+    );
+    defs(&mut out);
+    out.push_str("</svg>\n");
+    out
+}
+
+/// An `<svg>` of `pathways`; `whole` adds the network's title, the definitions and the
+/// legend, for a map that stands alone.
+pub fn render_map(view: &View, pathways: &[usize], whole: bool) -> String {
+    let lay = layout::layout(view, pathways, whole, whole);
     let mut out = String::new();
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{w:.0}\" \
@@ -349,6 +370,11 @@ pub fn render(view: &View) -> String {
         w = lay.width,
         h = lay.height
     );
+    if !whole {
+        render_bands(&mut out, view, &lay);
+        out.push_str("</svg>\n");
+        return out;
+    }
     let _ = writeln!(out, "<title>{}</title>", xml(&view.network.name));
     defs(&mut out);
     let _ = writeln!(
@@ -390,7 +416,16 @@ pub fn render(view: &View) -> String {
             "No pathways yet.",
         );
     }
-    for ((p, pathway), band) in view.pathways().zip(&lay.bands) {
+    render_bands(&mut out, view, &lay);
+    legend(&mut out, &lay);
+    out.push_str("</svg>\n");
+    out
+}
+
+fn render_bands(out: &mut String, view: &View, lay: &Layout) {
+    for band in &lay.bands {
+        let p = band.pathway;
+        let pathway = &view.network.pathways()[p];
         let a = &view.analysis.pathways[p];
         let _ = writeln!(out, "<g class=\"pathway\" id=\"p{p}\">");
         let _ = writeln!(
@@ -412,7 +447,7 @@ pub fn render(view: &View) -> String {
             a.status.word(),
         );
         text(
-            &mut out,
+            out,
             MARGIN,
             band.top + 20.0,
             14.0,
@@ -435,7 +470,7 @@ pub fn render(view: &View) -> String {
                 ("#8a8a8a", format!("{} (none)", phase.name()))
             };
             text(
-                &mut out,
+                out,
                 column_x(phase) + BOX_W / 2.0,
                 band.top + 46.0,
                 11.5,
@@ -443,13 +478,10 @@ pub fn render(view: &View) -> String {
                 &name,
             );
         }
-        links(&mut out, view, p, band);
+        links(out, view, p, band);
         for i in 0..band.boxes.len() {
-            component(&mut out, view, p, i, band);
+            component(out, view, p, i, band);
         }
         out.push_str("</g>\n");
     }
-    legend(&mut out, &lay);
-    out.push_str("</svg>\n");
-    out
 }
