@@ -186,12 +186,13 @@ impl Drop for Driver {
 }
 
 fn text_of(driver: &Driver, css: &str) -> String {
-    driver.script(&format!(
-        "var e = document.querySelector({css:?}); return e ? e.textContent : null;"
-    ))
-    .as_str()
-    .unwrap_or_default()
-    .to_string()
+    driver
+        .script(&format!(
+            "var e = document.querySelector({css:?}); return e ? e.textContent : null;"
+        ))
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
 }
 
 #[test]
@@ -238,9 +239,8 @@ fn the_page_works_in_headless_chromium() {
             .map(|c| c.name.split_whitespace().collect::<Vec<_>>().join(" "))
             .collect();
         assert_eq!(names, expected, "{}", file.display());
-        let focusable = driver.script(
-            "return document.querySelectorAll('g.component[tabindex=\"0\"]').length;",
-        );
+        let focusable = driver
+            .script("return document.querySelectorAll('g.component[tabindex=\"0\"]').length;");
         assert_eq!(focusable.as_u64().unwrap() as usize, expected.len());
         let footer = text_of(&driver, "footer");
         assert!(footer.contains(&network.name), "{footer}");
@@ -252,7 +252,12 @@ fn the_page_works_in_headless_chromium() {
             .pathways()
             .iter()
             .enumerate()
-            .flat_map(|(p, pw)| pw.components().iter().enumerate().map(move |(i, c)| (p, i, c)))
+            .flat_map(|(p, pw)| {
+                pw.components()
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, c)| (p, i, c))
+            })
             .find(|(_, _, c)| c.measures.iter().any(|m| m.value.is_some()))
         else {
             // The template has no figures yet: its page loads without errors all the same.
@@ -287,9 +292,8 @@ fn the_page_works_in_headless_chromium() {
         let target = driver.script(
             "return document.querySelector('#pw-0 ol.weakest a').getAttribute('data-target');",
         );
-        let selected = driver.script(
-            "var s = document.querySelector('g.selected'); return s ? s.id : null;",
-        );
+        let selected =
+            driver.script("var s = document.querySelector('g.selected'); return s ? s.id : null;");
         assert_eq!(selected, target);
 
         // Search marks the boxes that match.
@@ -304,7 +308,10 @@ fn the_page_works_in_headless_chromium() {
         let errors = driver.console_errors();
         assert!(errors.is_empty(), "{}: {errors:?}", file.display());
     }
-    assert!(clicked >= 2, "both examples with figures were clicked through");
+    assert!(
+        clicked >= 2,
+        "both examples with figures were clicked through"
+    );
 }
 
 /// The page of a generated 6,000-component network: how long Chromium takes to load it
@@ -336,6 +343,11 @@ fn benchmark_open_6000_components() {
         let ms = driver.script(
             "var n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd - n.startTime;",
         );
+        let parts = driver.script(
+            "var n = performance.getEntriesByType('navigation')[0]; return [n.responseEnd, \
+             n.domInteractive, n.domContentLoadedEventEnd, n.loadEventEnd].map(Math.round);",
+        );
+        println!("response end, DOM interactive, DOMContentLoaded end, load end (ms): {parts}");
         let boxes = driver.script("return document.querySelectorAll('g.component').length;");
         assert_eq!(boxes.as_u64().unwrap(), 6000);
         println!(

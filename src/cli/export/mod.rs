@@ -158,12 +158,8 @@ pub fn one_line(s: &str) -> String {
         .collect()
 }
 
-/// The text formats' output; the pictures' SVG map for PNG and PDF.
-pub fn render(network: &Network, format: Format) -> String {
-    render_from(network, format, "")
-}
-
-/// As `render`, naming `source` (the file) where the output says where it came from.
+/// The text formats' output, naming `source` (the file) where the output says where it
+/// came from; the SVG map for PNG and PDF.
 pub fn render_from(network: &Network, format: Format, source: &str) -> String {
     let view = View::new(network);
     match format {

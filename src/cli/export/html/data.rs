@@ -7,8 +7,38 @@ use super::super::{View, percent};
 use crate::analysis::{Status, Target, measure_status, with_unit};
 use crate::model::{Answer, Checklist, Measure, Pathway};
 
+/// A status by key; the page's `statuses` table gives its symbol and word.
 fn status(s: Status) -> Value {
-    json!({"symbol": s.symbol(), "word": s.word(), "key": format!("{s:?}").to_lowercase()})
+    json!(key(s))
+}
+
+fn key(s: Status) -> &'static str {
+    match s {
+        Status::Red => "red",
+        Status::Amber => "amber",
+        Status::Green => "green",
+        Status::NoData => "nodata",
+    }
+}
+
+/// Leaves out nulls, empty strings and empty lists, so a large network's page stays
+/// small; the script reads a missing field as "none".
+fn prune(v: Value) -> Value {
+    match v {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, prune(v)))
+                .filter(|(_, v)| match v {
+                    Value::Null => false,
+                    Value::String(s) => !s.is_empty(),
+                    Value::Array(a) => !a.is_empty(),
+                    _ => true,
+                })
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.into_iter().map(prune).collect()),
+        other => other,
+    }
 }
 
 fn answer(a: Answer) -> &'static str {
@@ -48,11 +78,13 @@ fn measure(m: &Measure) -> Value {
     })
 }
 
+/// The answers in question order, or nothing when none is answered yet.
 fn checklist(c: &Checklist) -> Value {
-    Checklist::QUESTIONS
-        .iter()
-        .map(|q| json!([q.text, answer((q.answer)(c))]))
-        .collect()
+    let answers: Vec<Answer> = Checklist::QUESTIONS.iter().map(|q| (q.answer)(c)).collect();
+    if answers.iter().all(|a| a.is_unknown()) {
+        return Value::Null;
+    }
+    answers.into_iter().map(answer).collect()
 }
 
 fn pathway(view: &View, p: usize, pathway: &Pathway, today: &str) -> Value {
@@ -104,12 +136,12 @@ fn pathway(view: &View, p: usize, pathway: &Pathway, today: &str) -> Value {
         .iter()
         .enumerate()
         .map(|(j, l)| {
-            let name = |id: &str| pathway.component(id).map_or(id.to_string(), |c| c.name.clone());
+            let at = |id: &str| pathway.position(id);
             let st = view.link_status(p, j);
             let strength = view.analysis.pathways[p].links[j].score.strength;
             json!({
-                "from": name(&l.from),
-                "to": name(&l.to),
+                "from": at(&l.from),
+                "to": at(&l.to),
                 "kind": l.kind.label(),
                 "integration": l.integration.map(|i| i.label()),
                 "weak_handoff": view.is_weak_handoff(p, &l.from, &l.to),
@@ -130,14 +162,25 @@ fn pathway(view: &View, p: usize, pathway: &Pathway, today: &str) -> Value {
     })
 }
 
-/// The page's data: one entry per pathway, components and links indexed as in the file.
+/// The page's data: one entry per pathway, components and links indexed as in the file
+/// (a link's ends are its components' indexes).
 pub fn json(view: &View, today: &str) -> String {
     let pathways: Vec<Value> = view
         .pathways()
-        .map(|(p, pw)| pathway(view, p, pw, today))
+        .map(|(p, pw)| prune(pathway(view, p, pw, today)))
         .collect();
+    let statuses: serde_json::Map<String, Value> =
+        [Status::Red, Status::Amber, Status::Green, Status::NoData]
+            .into_iter()
+            .map(|s| (key(s).to_string(), json!([s.symbol(), s.word()])))
+            .collect();
+    let questions: Vec<&str> = Checklist::QUESTIONS.iter().map(|q| q.text).collect();
     // Inside a <script> element "</" would end it early.
-    serde_json::to_string(&json!({ "pathways": pathways }))
-        .expect("JSON of plain values")
-        .replace("</", "<\\/")
+    serde_json::to_string(&json!({
+        "statuses": statuses,
+        "questions": questions,
+        "pathways": pathways,
+    }))
+    .expect("JSON of plain values")
+    .replace("</", "<\\/")
 }

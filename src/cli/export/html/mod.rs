@@ -190,10 +190,10 @@ pub fn render(view: &View, origin: &Origin) -> String {
         "</main><aside id=\"details\" aria-live=\"polite\" hidden><button id=\"close\" \
          aria-label=\"Close details\">×</button><div id=\"details-body\"></div></aside>\n",
     );
-    let _ = write!(
+    let _ = writeln!(
         out,
         "<footer>{} · from {} · exported {} by carepath · keys: Tab and Enter to open a \
-         box, ← → between pathways, / to search, Esc to close</footer>\n",
+         box, ← → between pathways, / to search, Esc to close</footer>",
         xml(&network.name),
         xml(origin.source),
         xml(origin.date)

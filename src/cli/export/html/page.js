@@ -27,7 +27,12 @@
     for (var k in attrs) e.setAttribute(k, attrs[k]);
     return e;
   }
-  function statusText(s) { return el("span", { "class": "st st-" + s.key }, s.symbol + " " + s.word); }
+  function statusText(key) {
+    var s = data.statuses[key];
+    return el("span", { "class": "st st-" + key }, s[0] + " " + s[1]);
+  }
+  // Fields the page leaves out when empty.
+  function list(v) { return v || []; }
 
   function show(p, focusTab) {
     tabs.forEach(function (t, k) {
@@ -64,8 +69,8 @@
 
   // The measure over time: earlier values, then the current one, with the target.
   function chart(m) {
-    var pts = m.history.map(function (h) { return { label: h[0], v: h[1] }; });
-    if (m.value !== null) pts.push({ label: m.period || "latest", v: m.value });
+    var pts = list(m.history).map(function (h) { return { label: h[0], v: h[1] }; });
+    if (m.value !== undefined) pts.push({ label: m.period || "latest", v: m.value });
     if (pts.length < 2) return el("p", {}, pts.length ? "No earlier values to chart." : "");
     var W = 360, H = 130, L = 44, R = 10, T = 10, B = 28;
     var vs = pts.map(function (p) { return p.v; }).concat([m.target_value]);
@@ -107,7 +112,7 @@
   function measure(m) {
     var box = el("div", { "class": "measure" }, el("h4", {}, m.name));
     box.appendChild(el("table", {},
-      row("Value", m.shown === null ? "no data" : m.shown),
+      row("Value", m.shown === undefined ? "no data" : m.shown),
       row("Target", m.target + " (" + m.better + " is better)"),
       row("Amber from", m.amber),
       el("tr", {}, el("th", {}, "Status"), el("td", {}, statusText(m.status))),
@@ -116,7 +121,7 @@
       row("Domain", m.domain),
       m.benchmark ? row("Benchmark", m.benchmark.label + ": " + m.benchmark.shown) : null));
     box.appendChild(chart(m));
-    m.breakdowns.forEach(function (b) {
+    list(m.breakdowns).forEach(function (b) {
       var t = el("table", {}, el("caption", {}, "By " + b.by));
       b.groups.forEach(function (g) { t.appendChild(el("tr", {}, el("td", {}, g[0]), el("td", {}, g[1]))); });
       box.appendChild(t);
@@ -133,8 +138,9 @@
     selected = document.getElementById(id);
     if (selected) selected.classList.add("selected");
     body.textContent = "";
+    var comps = data.pathways[it.p].components;
     if (it.link) {
-      body.appendChild(el("h2", {}, x.from + " → " + x.to));
+      body.appendChild(el("h2", {}, comps[x.from].name + " → " + comps[x.to].name));
       body.appendChild(el("p", {}, x.kind + (x.integration ? " · " + x.integration : "") +
         (x.weak_handoff ? " · weak hand-off" : "")));
     } else {
@@ -143,22 +149,24 @@
     }
     body.appendChild(el("p", {}, statusText(x.status), x.strength ? " · strength " + x.strength : "",
       x.rank ? " · weakest link #" + x.rank + " of this pathway" : "",
-      x.children !== null && x.children !== undefined ? " · " + x.children + " children" : ""));
+      x.children !== undefined ? " · " + x.children + " children" : ""));
     body.appendChild(el("h3", {}, "Measures"));
-    if (!x.measures.length) body.appendChild(el("p", {}, "No measures."));
-    x.measures.forEach(function (m) { body.appendChild(measure(m)); });
-    if (x.checklist) {
+    if (!list(x.measures).length) body.appendChild(el("p", {}, "No measures."));
+    list(x.measures).forEach(function (m) { body.appendChild(measure(m)); });
+    if (!it.link) {
       body.appendChild(el("h3", {}, "Checklist"));
       var t = el("table", {});
-      x.checklist.forEach(function (q) { t.appendChild(el("tr", {}, el("td", {}, q[0]), el("td", {}, q[1]))); });
+      data.questions.forEach(function (q, k) {
+        t.appendChild(el("tr", {}, el("td", {}, q), el("td", {}, x.checklist ? x.checklist[k] : "Not answered")));
+      });
       body.appendChild(t);
     }
     if (x.notes) { body.appendChild(el("h3", {}, "Notes")); body.appendChild(el("p", { "class": "notes" }, x.notes)); }
-    if (x.actions) {
+    if (!it.link) {
       body.appendChild(el("h3", {}, "Actions"));
-      if (!x.actions.length) body.appendChild(el("p", {}, "None."));
+      if (!list(x.actions).length) body.appendChild(el("p", {}, "None."));
       var ul = el("ul", {});
-      x.actions.forEach(function (a) {
+      list(x.actions).forEach(function (a) {
         ul.appendChild(el("li", {}, a.text + " — " + a.status,
           a.owner ? " · " + a.owner : "",
           a.due ? " · due " + a.due : "",

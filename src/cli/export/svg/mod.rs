@@ -158,9 +158,8 @@ fn component(out: &mut String, view: &View, p: usize, i: usize, band: &Band) {
     let status = view.component_status(p, i);
     let _ = writeln!(
         out,
-        "<g class=\"component status-{}\" id=\"c{p}-{i}\" data-id=\"{}\">",
+        "<g class=\"component status-{}\" id=\"c{p}-{i}\">",
         status_key(status),
-        xml(&c.id)
     );
     let _ = writeln!(out, "<title>{} ({})</title>", xml(&c.name), xml(&c.id));
     status_box(out, r, status);
