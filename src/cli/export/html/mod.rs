@@ -192,8 +192,8 @@ pub fn render(view: &View, origin: &Origin) -> String {
     );
     let _ = writeln!(
         out,
-        "<footer>{} · from {} · exported {} by carepath · keys: Tab and Enter to open a \
-         box, ← → between pathways, / to search, Esc to close</footer>",
+        "<footer>{} · from {} · exported {} by carepath<span class=\"keys\"> · keys: Tab \
+         and Enter to open a box, ← → between pathways, / to search, Esc to close</span></footer>",
         xml(&network.name),
         xml(origin.source),
         xml(origin.date)
