@@ -225,7 +225,7 @@ fn mermaid_is_a_valid_flowchart() {
     );
     assert!(text.contains("日本語 🚀"), "unicode kept");
     assert!(
-        text.contains("-.->|\"✗ Red · Handoff · weak hand-off\"|"),
+        text.contains("-.->|\"✗ Red · Hand-off · weak hand-off\"|"),
         "{text}"
     );
 }
@@ -484,6 +484,6 @@ fn output_file_is_written_atomically_and_bad_input_exits_2() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.starts_with("bad.ron:"), "{}", run.stderr);
     assert!(!dir.path().join("bad.md").exists());
-    let run = run_in(dir.path(), &["export", "base.ron", "--format", "pdf"]);
+    let run = run_in(dir.path(), &["export", "base.ron", "--format", "jpeg"]);
     assert_eq!(run.code, 2, "usage error");
 }

@@ -230,7 +230,7 @@ fn measures(out: &mut String, view: &View) {
                     number(Some(m.target), &m.unit),
                     number(m.amber, &m.unit),
                     status(measure_status(m)),
-                    attainment(m).map_or("–".to_string(), |a| format!("{a:.2}")),
+                    attainment(m).map_or("–".to_string(), super::percent),
                     escape(m.period.as_deref().unwrap_or("")),
                     escape(m.source.as_deref().unwrap_or("")),
                 );
@@ -260,12 +260,12 @@ fn actions(out: &mut String, view: &View) {
             .map_or(a.component.as_str(), |(_, c)| c.name.as_str());
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {:?} |",
+            "| {} | {} | {} | {} | {} |",
             escape(&a.text),
             escape(component),
             escape(&a.owner),
             escape(a.due.as_deref().unwrap_or("")),
-            a.status
+            super::actions::status_word(a.status)
         );
     }
     out.push('\n');
