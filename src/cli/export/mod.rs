@@ -11,6 +11,7 @@ mod html;
 mod md;
 mod mermaid;
 mod picture;
+mod record;
 mod svg;
 
 pub use picture::Page;
@@ -174,7 +175,7 @@ pub fn render_from(network: &Network, format: Format, source: &str) -> String {
         Format::Mermaid => mermaid::render(&view),
         Format::Svg | Format::Png | Format::Pdf => svg::render(&view),
         Format::Csv => csv::render(&view),
-        Format::Md => md::render(&view),
+        Format::Md => md::render(&view, &crate::model::today()),
         Format::Actions => actions::render(&view, &crate::model::today()),
     }
 }
