@@ -103,6 +103,12 @@ pub enum Command {
         /// Write here (atomically) instead of to stdout.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Export only this pathway (its id).
+        #[arg(long, value_name = "ID")]
+        pathway: Option<String>,
+        /// The landscape page size for png and pdf.
+        #[arg(long, value_enum, default_value_t = export::Page::A3)]
+        page: export::Page,
     },
     /// Update measure values from a spreadsheet (CSV); old values move to history.
     Import {
@@ -183,7 +189,17 @@ pub fn run(cli: Cli) -> ExitCode {
             file,
             format,
             output,
-        } => export::run(&file, format, output.as_ref()),
+            pathway,
+            page,
+        } => export::run(
+            &file,
+            format,
+            &export::Options {
+                out: output,
+                pathway,
+                page,
+            },
+        ),
         Command::Import {
             file,
             data,

@@ -13,8 +13,13 @@ static FAILED: Mutex<Option<String>> = Mutex::new(None);
 /// Writes `text` to stdout. Returns false if it could not be written for a reason other
 /// than the reader having closed the pipe; the failure is also kept for `failure`.
 pub fn write(text: &str) -> bool {
+    write_bytes(text.as_bytes())
+}
+
+/// Writes `bytes` (a PNG or a PDF, say) to stdout, as `write` does text.
+pub fn write_bytes(bytes: &[u8]) -> bool {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => true,
         Err(e) if e.kind() == ErrorKind::BrokenPipe => true,
         Err(e) => {

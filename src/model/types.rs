@@ -72,6 +72,14 @@ impl Condition {
             Condition::LongTerm => "LongTerm",
         }
     }
+
+    /// The name shown to people ("Long-term condition").
+    pub fn label(self) -> &'static str {
+        match self {
+            Condition::ShortTerm => "Short-term condition",
+            Condition::LongTerm => "Long-term condition",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -147,6 +155,18 @@ impl LinkKind {
         LinkKind::Discharge,
         LinkKind::Transition,
     ];
+
+    /// The name shown to people ("Shared care", not "SharedCare").
+    pub fn label(self) -> &'static str {
+        match self {
+            LinkKind::Referral => "Referral",
+            LinkKind::Handoff => "Hand-off",
+            LinkKind::SharedCare => "Shared care",
+            LinkKind::Escalation => "Escalation",
+            LinkKind::Discharge => "Discharge",
+            LinkKind::Transition => "Transition",
+        }
+    }
 }
 
 /// Degree of integration between the two ends of a link (seed 000), weakest first.
@@ -165,6 +185,16 @@ impl Integration {
         Integration::ManagedIntegration,
         Integration::FullIntegration,
     ];
+
+    /// The name shown to people ("Managed integration").
+    pub fn label(self) -> &'static str {
+        match self {
+            Integration::Linkage => "Linkage",
+            Integration::Coordination => "Coordination",
+            Integration::ManagedIntegration => "Managed integration",
+            Integration::FullIntegration => "Full integration",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

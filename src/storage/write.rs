@@ -106,10 +106,7 @@ fn write(path: &Path, bytes: &[u8], force: bool) -> Result<Written, SaveError> {
         ));
     }
     let dir = dir_of(&target);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".carepath-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
+    let mut tmp = temp_builder().tempfile_in(&dir)
         .map_err(fail)?;
     tmp.write_all(bytes).map_err(fail)?;
     let mut written = Written::default();
@@ -127,6 +124,20 @@ fn write(path: &Path, bytes: &[u8], force: bool) -> Result<Written, SaveError> {
         let _ = d.sync_all();
     }
     Ok(written)
+}
+
+/// A temporary file beside the target. A new file gets the usual mode (0666 less the
+/// umask, so 0644 under umask 022) rather than tempfile's private 0600: exports and new
+/// networks are shared with colleagues on shared drives. A rewritten file keeps its own.
+fn temp_builder() -> tempfile::Builder<'static, 'static> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".carepath-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    builder
 }
 
 /// The new file keeps the old one's owner and group where the process may give them
@@ -175,10 +186,7 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<Written, SaveError> {
         source,
     };
     let dir = dir_of(path);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".carepath-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
+    let mut tmp = temp_builder().tempfile_in(&dir)
         .map_err(fail)?;
     tmp.write_all(bytes).map_err(fail)?;
     tmp.as_file().sync_all().map_err(fail)?;

@@ -1,13 +1,14 @@
 //! `export --format actions`: the workshop's minutes. The improvement actions agreed,
-//! grouped by pathway and component, with owners and due dates, ready to send round.
+//! grouped by pathway and component, with owners and due dates, and the notes taken and
+//! checklist answers given for each component, ready to send round.
 
 use std::fmt::Write;
 
-use super::View;
 use super::md::escape;
+use super::{View, record};
 use crate::model::{Action, ActionStatus};
 
-fn status_word(s: ActionStatus) -> &'static str {
+pub fn status_word(s: ActionStatus) -> &'static str {
     match s {
         ActionStatus::Open => "Open",
         ActionStatus::InProgress => "In progress",
@@ -16,7 +17,7 @@ fn status_word(s: ActionStatus) -> &'static str {
 }
 
 /// The due date, marked when it has passed and the action is not done.
-fn due(action: &Action, today: &str) -> String {
+pub fn due(action: &Action, today: &str) -> String {
     match &action.due {
         Some(d) if action.status != ActionStatus::Done && d.as_str() < today => {
             format!("{} **(overdue)**", escape(d))
@@ -42,20 +43,19 @@ pub fn render(view: &View, today: &str) -> String {
     );
     if actions.is_empty() {
         let _ = writeln!(out, "\nNo actions have been recorded yet.");
-        return out;
     }
     for (_, pathway) in view.pathways() {
         let here: Vec<&Action> = actions
             .iter()
             .filter(|a| pathway.component(&a.component).is_some())
             .collect();
-        if here.is_empty() {
+        if here.is_empty() && !pathway.components().iter().any(record::has_record) {
             continue;
         }
         let _ = writeln!(out, "\n## {}", escape(&pathway.name));
         for c in pathway.components() {
             let mut mine: Vec<&&Action> = here.iter().filter(|a| a.component == c.id).collect();
-            if mine.is_empty() {
+            if mine.is_empty() && !record::has_record(c) {
                 continue;
             }
             // Soonest due first; undated last.
@@ -70,7 +70,11 @@ pub fn render(view: &View, today: &str) -> String {
                 escape(&c.name),
                 c.phase.name()
             );
-            let _ = writeln!(out, "| action | owner | due | status |\n|---|---|---|---|");
+            if mine.is_empty() {
+                let _ = writeln!(out, "No actions agreed.");
+            } else {
+                let _ = writeln!(out, "| action | owner | due | status |\n|---|---|---|---|");
+            }
             for a in mine {
                 let owner = if a.owner.trim().is_empty() {
                     "–".to_string()
@@ -85,6 +89,7 @@ pub fn render(view: &View, today: &str) -> String {
                     status_word(a.status)
                 );
             }
+            record::minutes(&mut out, c);
         }
     }
     out

@@ -92,7 +92,7 @@ pub fn render(view: &View) -> String {
     let _ = writeln!(
         out,
         "    graph [rankdir=LR, fontname=\"{FONT}\", fontsize=16, labelloc=t, \
-         label={}, nodesep=0.25, ranksep=0.7];",
+         label={}, nodesep=0.25, ranksep=0.7, newrank=true];",
         quoted(&title)
     );
     let _ = writeln!(
@@ -104,7 +104,10 @@ pub fn render(view: &View) -> String {
         out,
         "    edge [fontname=\"{FONT}\", fontsize=9, color=\"#404040\", fontcolor=\"#202020\"];"
     );
-    for (p, pathway) in view.pathways() {
+    // With rankdir=LR, Graphviz stacks clusters given later above earlier ones: written
+    // last to first, the pathways read top to bottom in file order.
+    let pathways: Vec<_> = view.pathways().collect();
+    for &(p, pathway) in pathways.iter().rev() {
         let a = &view.analysis.pathways[p];
         let _ = writeln!(out, "    subgraph cluster_p{p} {{");
         let label = vec![one_line(&pathway.name), status_line(a.status, a.strength)];
@@ -113,13 +116,12 @@ pub fn render(view: &View) -> String {
             "        label={}; style=rounded; color=\"#7f7f7f\"; fontsize=13;",
             quoted(&label)
         );
-        let mut firsts = Vec::new();
+        let mut columns: Vec<(usize, Vec<usize>)> = Vec::new();
         for phase in Phase::ALL {
             let members: Vec<usize> = pathway.column_positions(phase).collect();
-            let Some(&first) = members.first() else {
+            if members.is_empty() {
                 continue;
-            };
-            firsts.push(first);
+            }
             let _ = writeln!(out, "        subgraph cluster_p{p}_{} {{", phase.index());
             let _ = writeln!(
                 out,
@@ -130,15 +132,24 @@ pub fn render(view: &View) -> String {
                 node(&mut out, view, p, i);
             }
             let _ = writeln!(out, "        }}");
+            columns.push((phase.index(), members));
         }
         let _ = writeln!(out, "    }}");
-        // Keep the phase columns in order.
-        for pair in firsts.windows(2) {
+        // Phase columns in order: an invisible spine, one point per phase, each on the same
+        // rank as its phase's components (newrank lets rank=same reach into clusters).
+        for (k, members) in &columns {
             let _ = writeln!(
                 out,
-                "    {} -> {} [style=invis, weight=10];",
-                node_id(p, pair[0]),
-                node_id(p, pair[1])
+                "    ph{p}_{k} [style=invis, shape=point, width=0, label=\"\"];"
+            );
+            let names: Vec<String> = members.iter().map(|&i| node_id(p, i)).collect();
+            let _ = writeln!(out, "    {{rank=same; ph{p}_{k}; {};}}", names.join("; "));
+        }
+        for pair in columns.windows(2) {
+            let _ = writeln!(
+                out,
+                "    ph{p}_{} -> ph{p}_{} [style=invis];",
+                pair[0].0, pair[1].0
             );
         }
         for (j, link) in pathway.links().iter().enumerate() {
@@ -182,7 +193,7 @@ fn edge(out: &mut String, view: &View, p: usize, j: usize, link: &crate::model::
     let backwards = pathway.components()[b].phase < pathway.components()[a].phase;
     let status = view.link_status(p, j);
     let weak = view.is_weak_handoff(p, &link.from, &link.to);
-    let mut label = format!("{:?}", link.kind);
+    let mut label = link.kind.label().to_string();
     let mut attrs = Vec::new();
     if status != Status::NoData {
         label = format!("{} {} · {label}", status.symbol(), status.word());
@@ -198,16 +209,26 @@ fn edge(out: &mut String, view: &View, p: usize, j: usize, link: &crate::model::
             attrs.push("penwidth=1.5".to_string());
         }
     }
-    if backwards {
-        attrs.push("constraint=false".to_string());
-    }
+    // A link back to an earlier phase is written target first with its arrow reversed,
+    // so it never pulls a column out of phase order (constraint=false instead makes
+    // Graphviz fail in init_rank with newrank).
+    let (tail, head) = if backwards {
+        attrs.push("dir=back".to_string());
+        (b, a)
+    } else {
+        (a, b)
+    };
     // `label` holds only our own words, the status symbol and DOT's `\n`: no escaping needed.
-    attrs.insert(0, format!("label=\"{label}\""));
+    // A link within a phase joins two nodes of one rank: Graphviz cannot rank a label there
+    // (init_rank fails), so it gets an external label.
+    let same_phase = pathway.components()[b].phase == pathway.components()[a].phase;
+    let key = if same_phase { "xlabel" } else { "label" };
+    attrs.insert(0, format!("{key}=\"{label}\""));
     let _ = writeln!(
         out,
         "    {} -> {} [{}];",
-        node_id(p, a),
-        node_id(p, b),
+        node_id(p, tail),
+        node_id(p, head),
         attrs.join(", ")
     );
 }

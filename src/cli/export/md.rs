@@ -53,7 +53,7 @@ fn component_name(pathway: &Pathway, id: &str) -> String {
     escape(pathway.component(id).map_or(id, |c| c.name.as_str()))
 }
 
-pub fn render(view: &View) -> String {
+pub fn render(view: &View, today: &str) -> String {
     let network = view.network;
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape(&network.name));
@@ -63,15 +63,16 @@ pub fn render(view: &View) -> String {
     let _ = writeln!(
         out,
         "Status is shown by symbol and word: ✓ Green (target met), ! Amber (near target), \
-         ✗ Red (off target), ? No data. Strength is the lowest attainment (0 to 1) among \
-         measures with data; impact is (1 − strength) × reach.\n"
+         ✗ Red (off target), ? No data. Strength is the lowest attainment (as a percentage) \
+         among measures with data; impact is (1 − strength) × reach.\n"
     );
     pathways(&mut out, view);
     weakest(&mut out, view);
     findings(&mut out, view);
     measures(&mut out, view);
     super::md_trust::render(&mut out, view);
-    actions(&mut out, view);
+    super::record::report(&mut out, view);
+    actions(&mut out, view, today);
     let end = out.trim_end().len();
     out.truncate(end);
     out.push('\n');
@@ -233,7 +234,7 @@ fn measures(out: &mut String, view: &View) {
                     number(Some(m.target), &m.unit),
                     number(m.amber, &m.unit),
                     status(measure_status(m)),
-                    attainment(m).map_or("–".to_string(), |a| format!("{a:.2}")),
+                    attainment(m).map_or("–".to_string(), super::percent),
                     escape(m.period.as_deref().unwrap_or("")),
                     escape(m.source.as_deref().unwrap_or("")),
                 );
@@ -246,11 +247,17 @@ fn measures(out: &mut String, view: &View) {
     }
 }
 
-fn actions(out: &mut String, view: &View) {
-    let list = view.network.actions();
+/// Actions by status (open, in progress, done), soonest due first within each, undated
+/// last; an overdue one is marked.
+fn actions(out: &mut String, view: &View, today: &str) {
+    let mut list: Vec<&crate::model::Action> = view.network.actions().iter().collect();
     if list.is_empty() {
         return;
     }
+    list.sort_by(|a, b| {
+        let key = |x: &crate::model::Action| (x.status as u8, x.due.is_none(), x.due.clone());
+        key(a).cmp(&key(b))
+    });
     let _ = writeln!(out, "## Actions\n");
     let _ = writeln!(
         out,
@@ -263,12 +270,12 @@ fn actions(out: &mut String, view: &View) {
             .map_or(a.component.as_str(), |(_, c)| c.name.as_str());
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {:?} |",
+            "| {} | {} | {} | {} | {} |",
             escape(&a.text),
             escape(component),
             escape(&a.owner),
-            escape(a.due.as_deref().unwrap_or("")),
-            a.status
+            super::actions::due(a, today),
+            super::actions::status_word(a.status)
         );
     }
     out.push('\n');

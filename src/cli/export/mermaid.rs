@@ -97,7 +97,7 @@ pub fn render(view: &View) -> String {
             };
             let status = view.link_status(p, j);
             let weak = view.is_weak_handoff(p, &link.from, &link.to);
-            let mut label = format!("{:?}", link.kind);
+            let mut label = link.kind.label().to_string();
             if status != Status::NoData {
                 label = format!("{} {} · {label}", status.symbol(), status.word());
             }

@@ -6,18 +6,24 @@
 mod actions;
 mod csv;
 mod dot;
+mod font;
+mod html;
 mod md;
 mod md_children;
 mod md_trust;
 mod mermaid;
+mod picture;
+mod record;
 mod svg;
+
+pub use picture::Page;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 
-use crate::analysis::{FindingKind, NetworkAnalysis, Status, analyse};
+use crate::analysis::{FindingKind, NetworkAnalysis, Status, Target, analyse};
 use crate::model::{Network, Pathway};
 use crate::storage;
 
@@ -37,7 +43,16 @@ pub enum Format {
     Md,
     /// Workshop minutes in Markdown: the actions agreed, by pathway and component.
     Actions,
+    /// One self-contained web page: maps, details on click, weakest links, findings.
+    Html,
+    /// The SVG map as a PNG picture on a landscape page (see --page).
+    Png,
+    /// The SVG map as a one-page PDF on a landscape page (see --page).
+    Pdf,
 }
+
+/// How many of each pathway's weakest links the maps number.
+pub const RANKED: usize = 5;
 
 /// A network with its analysis, and the questions every format asks of them.
 pub struct View<'a> {
@@ -87,6 +102,18 @@ impl<'a> View<'a> {
             .contains(&(p, from.to_string(), to.to_string()))
     }
 
+    /// The rank (1 = weakest) of a component or link among its pathway's weakest links,
+    /// for the first `RANKED` of them, as the editor's weakest view numbers them.
+    pub fn rank(&self, p: usize, target: Target) -> Option<usize> {
+        self.analysis
+            .weakest
+            .iter()
+            .filter(|w| w.pathway == p)
+            .take(RANKED)
+            .position(|w| w.target == target)
+            .map(|k| k + 1)
+    }
+
     /// The provider's name, if the component has one.
     pub fn provider_name(&self, provider: Option<&str>) -> Option<&'a str> {
         let id = provider?;
@@ -104,7 +131,7 @@ pub fn colours(status: Status) -> (&'static str, &'static str) {
     }
 }
 
-/// "✗ Red · 0.59", or "? No data" without a strength.
+/// "✗ Red · 59%", or "? No data" without a strength.
 pub fn status_line(status: Status, strength: Option<f64>) -> String {
     match strength {
         Some(_) => format!(
@@ -117,9 +144,14 @@ pub fn status_line(status: Status, strength: Option<f64>) -> String {
     }
 }
 
-/// "0.59", or "no data".
+/// "59%", or "no data".
 pub fn strength_text(s: Option<f64>) -> String {
-    s.map_or_else(|| "no data".to_string(), |v| format!("{v:.2}"))
+    s.map_or_else(|| "no data".to_string(), percent)
+}
+
+/// A strength (0 to 1) as every output shows it: a whole percentage, "59%".
+pub fn percent(s: f64) -> String {
+    format!("{:.0}%", s * 100.0)
 }
 
 /// Text from a file on one line: control characters (newlines included) become spaces.
@@ -135,31 +167,106 @@ pub fn one_line(s: &str) -> String {
         .collect()
 }
 
-pub fn render(network: &Network, format: Format) -> String {
+/// The text formats' output, naming `source` (the file) where the output says where it
+/// came from; the SVG map for PNG and PDF.
+pub fn render_from(network: &Network, format: Format, source: &str) -> String {
     let view = View::new(network);
     match format {
+        Format::Html => html::render(
+            &view,
+            &html::Origin {
+                source,
+                date: &crate::model::today(),
+            },
+        ),
         Format::Dot => dot::render(&view),
         Format::Mermaid => mermaid::render(&view),
-        Format::Svg => svg::render(&view),
+        Format::Svg | Format::Png | Format::Pdf => svg::render(&view),
         Format::Csv => csv::render(&view),
-        Format::Md => md::render(&view),
+        Format::Md => md::render(&view, &crate::model::today()),
         Format::Actions => actions::render(&view, &crate::model::today()),
     }
 }
 
-pub fn run(file: &Path, format: Format, out: Option<&PathBuf>) -> u8 {
-    let network = match storage::load(file) {
+/// What `export` writes: text, or a PNG or PDF drawn from the SVG map on `page`.
+pub fn render_bytes(
+    network: &Network,
+    format: Format,
+    page: Page,
+    source: &str,
+) -> Result<Vec<u8>, String> {
+    let text = render_from(network, format, source);
+    match format {
+        Format::Png => picture::png(&text, page),
+        Format::Pdf => picture::pdf(&text, page),
+        _ => Ok(text.into_bytes()),
+    }
+}
+
+/// The network with only pathway `id` (and only its actions), or why not.
+pub fn only_pathway(network: &Network, id: &str) -> Result<Network, String> {
+    if network.pathway(id).is_none() {
+        let ids: Vec<&str> = network.pathways().iter().map(|p| p.id.as_str()).collect();
+        return Err(format!(
+            "no pathway {id:?}; the pathways are: {}",
+            if ids.is_empty() {
+                "(none)".to_string()
+            } else {
+                ids.join(", ")
+            }
+        ));
+    }
+    let mut one = network.clone();
+    let others: Vec<String> = one
+        .pathways()
+        .iter()
+        .filter(|p| p.id != id)
+        .map(|p| p.id.clone())
+        .collect();
+    for other in others {
+        one.remove_pathway(&other)
+            .expect("a pathway just listed can be removed");
+    }
+    Ok(one)
+}
+
+/// What `carepath export` was asked for, besides the file and the format.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub out: Option<PathBuf>,
+    pub pathway: Option<String>,
+    pub page: Page,
+}
+
+pub fn run(file: &Path, format: Format, options: &Options) -> u8 {
+    let mut network = match storage::load(file) {
         Ok(n) => n,
         Err(e) => {
             errorln!("{e}");
             return exit::BAD_INPUT;
         }
     };
-    let text = render(&network, format);
-    match out {
+    if let Some(id) = &options.pathway {
+        match only_pathway(&network, id) {
+            Ok(one) => network = one,
+            Err(why) => {
+                errorln!("{}: {why}", file.display());
+                return exit::BAD_INPUT;
+            }
+        }
+    }
+    let source = file.display().to_string();
+    let bytes = match render_bytes(&network, format, options.page, &source) {
+        Ok(b) => b,
+        Err(why) => {
+            errorln!("{}: could not draw the map: {why}", file.display());
+            return exit::BAD_INPUT;
+        }
+    };
+    match &options.out {
         // A failure to write is reported by `cli::run`.
         None => {
-            stdout::write(&text);
+            stdout::write_bytes(&bytes);
             exit::OK
         }
         Some(path) if would_replace_a_pathway(file, path) => {
@@ -169,7 +276,7 @@ pub fn run(file: &Path, format: Format, out: Option<&PathBuf>) -> u8 {
             );
             exit::BAD_INPUT
         }
-        Some(path) => match storage::write_atomic_unchecked(path, text.as_bytes()) {
+        Some(path) => match storage::write_atomic_unchecked(path, &bytes) {
             Ok(written) => {
                 if let Some(notice) = written.notice {
                     errorln!("carepath: {notice}");

@@ -1,21 +1,37 @@
 //! Where everything goes in the SVG: six phase columns, each pathway a band of rows with
 //! its components in author order within their column, and a route for every link.
+//!
+//! Boxes of a band share one height (enough for its longest wrapped name), so rows line up
+//! across columns and the gaps between rows form corridors that run the band's width
+//! without meeting a box: links that skip a phase travel along them.
 
-use crate::model::{Network, Phase};
+use super::super::font;
+use super::super::{View, one_line};
+use crate::model::{Pathway, Phase};
 
 pub const MARGIN: f64 = 24.0;
 /// Horizontal distance from one phase column to the next.
 pub const COLUMN: f64 = 216.0;
 pub const BOX_W: f64 = 184.0;
-pub const BOX_H: f64 = 80.0;
-const ROW_GAP: f64 = 22.0;
+pub const STRIPE: f64 = 12.0;
+/// Where text starts inside a box, and how wide it may be.
+pub const TEXT_X: f64 = STRIPE + 8.0;
+pub const TEXT_W: f64 = BOX_W - TEXT_X - 8.0;
+pub const NAME_SIZE: f64 = 11.0;
+pub const NAME_LINE: f64 = 14.0;
+pub const PROVIDER_SIZE: f64 = 9.5;
+pub const PROVIDER_LINE: f64 = 12.0;
+/// Above the name: padding and the status line.
+pub const HEAD_H: f64 = 26.0;
+const ROW_GAP: f64 = 24.0;
 pub const TITLE_H: f64 = 70.0;
 /// Pathway title and phase headings above the boxes.
 pub const BAND_HEAD: f64 = 58.0;
 const BAND_GAP: f64 = 26.0;
-/// Room under the boxes for links that go back to an earlier phase.
-const BACK_ROOM: f64 = 34.0;
-pub const LEGEND_H: f64 = 118.0;
+/// Room under the boxes: a corridor for links that skip phases, then the lane for links
+/// back to an earlier phase.
+const BOTTOM_ROOM: f64 = 40.0;
+pub const LEGEND_H: f64 = 132.0;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rect {
@@ -34,13 +50,27 @@ impl Rect {
     }
 }
 
+/// What a box says: the component's whole name and provider, wrapped to the box.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoxText {
+    pub name: Vec<String>,
+    pub provider: Vec<String>,
+}
+
 /// One pathway's band: its place and a box per component, indexed like `components()`.
 #[derive(Debug, Clone)]
 pub struct Band {
+    /// The pathway's index in the network.
+    pub pathway: usize,
     pub top: f64,
     pub height: f64,
     pub boxes: Vec<Rect>,
+    /// Each box's row in its column.
+    pub rows: Vec<usize>,
+    pub texts: Vec<BoxText>,
     pub columns: Vec<Phase>,
+    /// The y of the corridor under each row (the last under every box of the band).
+    pub corridors: Vec<f64>,
     /// Where links that go back to an earlier phase run, under every box of the band.
     pub back_lane: f64,
 }
@@ -57,54 +87,112 @@ pub fn column_x(phase: Phase) -> f64 {
     MARGIN + phase.index() as f64 * COLUMN
 }
 
-pub fn layout(network: &Network) -> Layout {
+fn box_text(view: &View, c: &crate::model::Component) -> BoxText {
+    let provider = view
+        .provider_name(c.provider.as_deref())
+        .map(|org| font::wrap(&one_line(org), PROVIDER_SIZE, false, TEXT_W))
+        .unwrap_or_default();
+    BoxText {
+        name: font::wrap(&one_line(&c.name), NAME_SIZE, false, TEXT_W),
+        provider,
+    }
+}
+
+/// The height a box needs for its text.
+fn box_height(t: &BoxText) -> f64 {
+    let provider = if t.provider.is_empty() {
+        0.0
+    } else {
+        4.0 + PROVIDER_LINE * t.provider.len() as f64
+    };
+    (HEAD_H + NAME_LINE * t.name.len() as f64 + provider + 10.0).max(80.0)
+}
+
+fn band(view: &View, p: usize, top: f64) -> Band {
+    let pathway: &Pathway = &view.network.pathways()[p];
+    let texts: Vec<BoxText> = pathway
+        .components()
+        .iter()
+        .map(|c| box_text(view, c))
+        .collect();
+    let box_h = texts.iter().map(box_height).fold(80.0, f64::max);
+    let mut per_column = [0usize; 6];
+    let rows: Vec<usize> = pathway
+        .components()
+        .iter()
+        .map(|c| {
+            let row = per_column[c.phase.index()];
+            per_column[c.phase.index()] += 1;
+            row
+        })
+        .collect();
+    let boxes: Vec<Rect> = pathway
+        .components()
+        .iter()
+        .zip(&rows)
+        .map(|(c, &row)| Rect {
+            x: column_x(c.phase),
+            y: top + BAND_HEAD + row as f64 * (box_h + ROW_GAP),
+            w: BOX_W,
+            h: box_h,
+        })
+        .collect();
+    let deepest = per_column.iter().copied().max().unwrap_or(0).max(1);
+    let boxes_bottom = top + BAND_HEAD + deepest as f64 * (box_h + ROW_GAP) - ROW_GAP;
+    let corridors = (0..deepest)
+        .map(|r| {
+            if r + 1 < deepest {
+                top + BAND_HEAD + r as f64 * (box_h + ROW_GAP) + box_h + ROW_GAP / 2.0
+            } else {
+                boxes_bottom + 12.0
+            }
+        })
+        .collect();
+    let roundabout = pathway.links().iter().any(|l| {
+        let phase = |id: &str| pathway.component(id).map(|c| c.phase.index());
+        match (phase(&l.from), phase(&l.to)) {
+            (Some(a), Some(b)) => b < a || b > a + 1,
+            _ => false,
+        }
+    });
+    let height =
+        BAND_HEAD + (boxes_bottom - top - BAND_HEAD) + if roundabout { BOTTOM_ROOM } else { 12.0 };
+    let columns = Phase::ALL
+        .into_iter()
+        .filter(|&p| pathway.column(p).next().is_some())
+        .collect();
+    Band {
+        pathway: p,
+        top,
+        height,
+        boxes,
+        rows,
+        texts,
+        columns,
+        corridors,
+        back_lane: boxes_bottom + 28.0,
+    }
+}
+
+/// The bands of `pathways` (indexes into the network's), under the network's title when
+/// `title`, above the legend when `legend`.
+pub fn layout(view: &View, pathways: &[usize], title: bool, legend: bool) -> Layout {
     // The last column keeps its gap on the right for links that bow out of it.
     let width = 2.0 * MARGIN + Phase::ALL.len() as f64 * COLUMN;
-    let mut y = MARGIN + TITLE_H;
+    let mut y = if title { MARGIN + TITLE_H } else { 6.0 };
     let mut bands = Vec::new();
-    for pathway in network.pathways() {
-        let mut rows = [0usize; 6];
-        let boxes: Vec<Rect> = pathway
-            .components()
-            .iter()
-            .map(|c| {
-                let row = rows[c.phase.index()];
-                rows[c.phase.index()] += 1;
-                Rect {
-                    x: column_x(c.phase),
-                    y: y + BAND_HEAD + row as f64 * (BOX_H + ROW_GAP),
-                    w: BOX_W,
-                    h: BOX_H,
-                }
-            })
-            .collect();
-        let deepest = rows.iter().copied().max().unwrap_or(0).max(1);
-        let boxes_h = deepest as f64 * (BOX_H + ROW_GAP) - ROW_GAP;
-        let goes_back = pathway.links().iter().any(|l| {
-            let phase = |id: &str| pathway.component(id).map(|c| c.phase);
-            phase(&l.to) < phase(&l.from)
-        });
-        let back_lane = y + BAND_HEAD + boxes_h + BACK_ROOM / 2.0;
-        let height = BAND_HEAD + boxes_h + if goes_back { BACK_ROOM } else { 12.0 };
-        let columns = Phase::ALL
-            .into_iter()
-            .filter(|&p| pathway.column(p).next().is_some())
-            .collect();
-        bands.push(Band {
-            top: y,
-            height,
-            boxes,
-            columns,
-            back_lane,
-        });
-        y += height + BAND_GAP;
+    for &p in pathways {
+        let b = band(view, p, y);
+        y += b.height + BAND_GAP;
+        bands.push(b);
     }
     if bands.is_empty() {
         y += 40.0;
     }
+    let bottom = if legend { LEGEND_H + MARGIN } else { 0.0 };
     Layout {
         width,
-        height: y + LEGEND_H + MARGIN,
+        height: y + bottom,
         bands,
         legend_top: y,
     }
@@ -116,9 +204,6 @@ pub struct Route {
     pub d: String,
     pub label: (f64, f64),
 }
-
-/// Half the gap between two columns: the lane where links run up and down.
-const LANE: f64 = (COLUMN - BOX_W) / 2.0;
 
 fn cubic(p: [(f64, f64); 4]) -> Route {
     let [p0, p1, p2, p3] = p;
@@ -134,11 +219,26 @@ fn cubic(p: [(f64, f64); 4]) -> Route {
     }
 }
 
-/// The route of a link. Forward links run from the right side of one box to the left side
-/// of the next; links within a column bow out into the gap to its right; links back to an
-/// earlier phase go down the gap beside their source, along under the band's boxes, and
-/// up the gap before their target, so they never run through a box.
-pub fn route(from: &Rect, to: &Rect, from_phase: Phase, to_phase: Phase, back_lane: f64) -> Route {
+/// Where a link runs, by its ends: boxes, rows and phases.
+pub struct Ends<'a> {
+    pub from: &'a Rect,
+    pub to: &'a Rect,
+    pub from_row: usize,
+    pub to_row: usize,
+    pub from_phase: Phase,
+    pub to_phase: Phase,
+}
+
+/// The route of a link; `lane` (the link's index) spreads links that share a gap or a
+/// corridor so each can be followed. Links between neighbouring columns cross the gap
+/// between them; links within a column bow out into the gap to its right; links that skip
+/// a phase go into the gap beside their source, along the corridor under the higher of
+/// their rows, and down or up the gap before their target; links back to an earlier phase
+/// take the lane under every box. None runs through a box.
+pub fn route(e: &Ends, band: &Band, lane: usize) -> Route {
+    let (from, to) = (e.from, e.to);
+    let spread = (lane % 4) as f64 * 5.0;
+    let nudge = ((lane % 5) as f64 - 2.0) * 4.0;
     if from == to {
         let (x, y) = (from.right(), from.mid_y());
         return cubic([
@@ -148,75 +248,32 @@ pub fn route(from: &Rect, to: &Rect, from_phase: Phase, to_phase: Phase, back_la
             (x, y + 14.0),
         ]);
     }
-    if to_phase > from_phase {
-        let (x1, y1) = (from.right(), from.mid_y());
-        let (x2, y2) = (to.x, to.mid_y());
+    let (fi, ti) = (e.from_phase.index(), e.to_phase.index());
+    if ti == fi + 1 {
+        let (x1, y1) = (from.right(), from.mid_y() + nudge);
+        let (x2, y2) = (to.x, to.mid_y() + nudge);
         let dx = (x2 - x1) / 2.0;
         return cubic([(x1, y1), (x1 + dx, y1), (x2 - dx, y2), (x2, y2)]);
     }
-    if to_phase == from_phase {
-        let (x, y1, y2) = (from.right(), from.mid_y(), to.mid_y());
-        let bow = LANE + (y2 - y1).abs().min(100.0) * 0.1;
+    if ti == fi {
+        let (x, y1, y2) = (from.right(), from.mid_y() - 8.0, to.mid_y() + 8.0);
+        let bow = 9.0 + spread;
         return cubic([(x, y1), (x + bow, y1), (x + bow, y2), (x, y2)]);
     }
-    let (y1, y2) = (from.mid_y() + 10.0, to.mid_y() + 10.0);
-    let out_x = from.right() + LANE;
-    let in_x = to.x - LANE;
+    let (y1, y2) = (from.mid_y() + nudge, to.mid_y() + nudge);
+    let out_x = from.right() + 8.0 + spread;
+    let in_x = to.x - 8.0 - spread;
+    let along = if ti > fi {
+        band.corridors[e.from_row.min(e.to_row)] + ((lane % 3) as f64 - 1.0) * 4.0
+    } else {
+        band.back_lane + ((lane % 3) as f64 - 1.0) * 3.0
+    };
     Route {
         d: format!(
-            "M{:.1},{y1:.1} H{out_x:.1} V{back_lane:.1} H{in_x:.1} V{y2:.1} H{:.1}",
+            "M{:.1},{y1:.1} H{out_x:.1} V{along:.1} H{in_x:.1} V{y2:.1} H{:.1}",
             from.right(),
             to.x
         ),
-        label: ((out_x + in_x) / 2.0, back_lane),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Component, Condition, Link, Pathway};
-
-    #[test]
-    fn six_columns_in_phase_order_and_author_order_within_each() {
-        let mut n = Network::new("n");
-        n.add_pathway(Pathway::new("p", "P", Condition::LongTerm))
-            .unwrap();
-        for (id, phase) in [
-            ("review", Phase::Review),
-            ("first", Phase::Management),
-            ("entry", Phase::Recognition),
-            ("second", Phase::Management),
-        ] {
-            n.add_component("p", Component::new(id, id, phase), None)
-                .unwrap();
-        }
-        n.add_link("p", Link::new("review", "first")).unwrap();
-        let lay = layout(&n);
-        let b = &lay.bands[0].boxes;
-        assert_eq!(b[0].x, column_x(Phase::Review));
-        assert_eq!(b[1].x, column_x(Phase::Management));
-        assert_eq!(b[2].x, column_x(Phase::Recognition));
-        assert!(
-            b[2].x < b[1].x && b[1].x < b[0].x,
-            "phase order left to right"
-        );
-        assert_eq!(b[3].x, b[1].x);
-        assert!(b[1].y < b[3].y, "author order top to bottom");
-        assert_eq!(b[0].y, b[1].y, "each column starts at the top");
-        // The back link runs under every box of the band, inside the band.
-        let band = &lay.bands[0];
-        assert!(band.back_lane > b[3].y + b[3].h);
-        assert!(band.back_lane < band.top + band.height);
-        assert!(lay.legend_top >= band.top + band.height);
-        let r = route(
-            &b[0],
-            &b[1],
-            Phase::Review,
-            Phase::Management,
-            band.back_lane,
-        );
-        assert!(r.d.contains(&format!("V{:.1}", band.back_lane)), "{}", r.d);
-        assert!(lay.width >= column_x(Phase::Transition) + BOX_W + MARGIN);
+        label: ((out_x + in_x) / 2.0, along),
     }
 }

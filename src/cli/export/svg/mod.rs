@@ -10,17 +10,19 @@ mod volume;
 
 use std::fmt::Write;
 
-use layout::{BOX_W, Layout, MARGIN, Rect, column_x, route};
+pub use layout::{Band, Layout, Rect};
 
-use super::dot::wrap;
-use super::{View, colours, one_line};
-use crate::analysis::Status;
+use layout::{
+    BOX_W, Ends, HEAD_H, MARGIN, NAME_LINE, NAME_SIZE, PROVIDER_LINE, PROVIDER_SIZE, STRIPE,
+    TEXT_X, column_x, route,
+};
+
+use super::{View, colours, font, one_line, percent, status_line};
+use crate::analysis::{Status, Target};
 use crate::model::Phase;
 
-const FONT: &str = "Helvetica, Arial, sans-serif";
-const STRIPE: f64 = 12.0;
-/// Characters that fit on one line of a box at 11px (a generous average glyph width).
-const BOX_CHARS: usize = 27;
+/// The embedded font first (text is measured with it), then look-alikes.
+const FONT: &str = "DejaVu Sans, Verdana, Arial, sans-serif";
 
 /// Text for XML: the five markup characters escaped; characters XML 1.0 forbids (control
 /// characters, U+FFFE, U+FFFF) become spaces.
@@ -38,17 +40,6 @@ pub fn xml(text: &str) -> String {
         }
     }
     out
-}
-
-/// At most `max` characters, the last one an ellipsis when cut.
-fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
-    }
 }
 
 fn status_key(s: Status) -> &'static str {
@@ -145,46 +136,68 @@ fn text(out: &mut String, x: f64, y: f64, size: f64, extra: &str, content: &str)
     );
 }
 
-fn component(out: &mut String, view: &View, p: usize, i: usize, r: &Rect) {
+/// A numbered disc marking one of the pathway's weakest links, as in the editor.
+fn rank_badge(out: &mut String, x: f64, y: f64, rank: usize) {
+    let _ = writeln!(
+        out,
+        "<g class=\"rank\"><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"9\" fill=\"#1a1a1a\"/>"
+    );
+    text(
+        out,
+        x,
+        y + 3.8,
+        10.5,
+        " text-anchor=\"middle\" font-weight=\"bold\" fill=\"#ffffff\"",
+        &rank.to_string(),
+    );
+    out.push_str("</g>\n");
+}
+
+fn component(out: &mut String, view: &View, p: usize, i: usize, band: &Band) {
     let c = &view.network.pathways()[p].components()[i];
+    let (r, words) = (&band.boxes[i], &band.texts[i]);
     let status = view.component_status(p, i);
     let _ = writeln!(
         out,
         "<g class=\"component status-{}\" id=\"c{p}-{i}\">",
-        status_key(status)
+        status_key(status),
     );
     let _ = writeln!(out, "<title>{} ({})</title>", xml(&c.name), xml(&c.id));
     status_box(out, r, status);
-    let x = r.x + STRIPE + 8.0;
-    let head = match view.component_strength(p, i) {
-        Some(s) => format!("{} {} · {s:.2}", status.symbol(), status.word()),
-        None => format!("{} {}", status.symbol(), status.word()),
-    };
-    text(out, x, r.y + 17.0, 11.0, " font-weight=\"bold\"", &head);
-    let mut lines = wrap(&c.name, BOX_CHARS);
-    if lines.len() > 2 {
-        lines[1] = truncate(&format!("{} {}", lines[1], lines[2]), BOX_CHARS);
-        lines.truncate(2);
+    let x = r.x + TEXT_X;
+    let head = status_line(status, view.component_strength(p, i));
+    text(
+        out,
+        x,
+        r.y + 17.0,
+        NAME_SIZE,
+        " font-weight=\"bold\"",
+        &head,
+    );
+    let mut y = r.y + HEAD_H + NAME_SIZE;
+    for line in &words.name {
+        text(out, x, y, NAME_SIZE, " class=\"name\"", line);
+        y += NAME_LINE;
     }
-    for (k, line) in lines.iter().enumerate() {
-        let line = truncate(line, BOX_CHARS);
-        text(out, x, r.y + 35.0 + 14.0 * k as f64, 11.0, "", &line);
-    }
-    if let Some(org) = view.provider_name(c.provider.as_deref()) {
-        let org = truncate(&one_line(org), BOX_CHARS + 3);
+    y += 4.0 + PROVIDER_SIZE - NAME_SIZE;
+    for line in &words.provider {
         text(
             out,
             x,
-            r.y + 70.0,
-            9.5,
-            " font-style=\"italic\" fill=\"#333333\"",
-            &org,
+            y,
+            PROVIDER_SIZE,
+            " class=\"provider\" font-style=\"italic\" fill=\"#333333\"",
+            line,
         );
+        y += PROVIDER_LINE;
+    }
+    if let Some(rank) = view.rank(p, Target::Component(i)) {
+        rank_badge(out, r.right() - 12.0, r.y + 13.0, rank);
     }
     out.push_str("</g>\n");
 }
 
-fn links(out: &mut String, view: &View, p: usize, band: &layout::Band) {
+fn links(out: &mut String, view: &View, p: usize, band: &Band) {
     let pathway = &view.network.pathways()[p];
     let busiest = volume::busiest(pathway);
     for (j, l) in pathway.links().iter().enumerate() {
@@ -192,13 +205,15 @@ fn links(out: &mut String, view: &View, p: usize, band: &layout::Band) {
             continue;
         };
         let (ca, cb) = (&pathway.components()[a], &pathway.components()[b]);
-        let path = route(
-            &band.boxes[a],
-            &band.boxes[b],
-            ca.phase,
-            cb.phase,
-            band.back_lane,
-        );
+        let ends = Ends {
+            from: &band.boxes[a],
+            to: &band.boxes[b],
+            from_row: band.rows[a],
+            to_row: band.rows[b],
+            from_phase: ca.phase,
+            to_phase: cb.phase,
+        };
+        let path = route(&ends, band, j);
         let status = view.link_status(p, j);
         let weak = view.is_weak_handoff(p, &l.from, &l.to);
         let (colour, marker, width) = match status {
@@ -218,11 +233,11 @@ fn links(out: &mut String, view: &View, p: usize, band: &layout::Band) {
         };
         let _ = writeln!(
             out,
-            "<g class=\"link{}\"><title>{} → {} ({:?}{}{}{})</title>",
+            "<g class=\"link{}\" id=\"l{p}-{j}\"><title>{} → {} ({}{}{}{})</title>",
             if weak { " weak-handoff" } else { "" },
             xml(&ca.name),
             xml(&cb.name),
-            l.kind,
+            l.kind.label(),
             if status == Status::NoData {
                 String::new()
             } else {
@@ -254,6 +269,10 @@ fn links(out: &mut String, view: &View, p: usize, band: &layout::Band) {
                 " text-anchor=\"middle\" font-weight=\"bold\" fill=\"#000000\"",
                 status.symbol(),
             );
+        }
+        if let Some(rank) = view.rank(p, Target::Link(j)) {
+            let (x, y) = path.label;
+            rank_badge(out, x + 15.0, y - 9.0, rank);
         }
         out.push_str("</g>\n");
     }
@@ -319,16 +338,37 @@ fn legend(out: &mut String, lay: &Layout, counted: bool) {
         y + 26.0,
         10.0,
         " fill=\"#333333\"",
-        "Strength (0 to 1) is the lowest attainment among a part's measures. A circle on a \
-         link shows its status. Links back to an earlier phase run below the boxes.",
+        "Strength is the lowest attainment among a part's measures. A circle on a link shows \
+         its status; a black disc numbers the pathway's weakest links, 1 the weakest.",
     );
     out.push_str("</g>\n");
 }
 
+/// The whole map: title, every pathway, legend.
 pub fn render(view: &View) -> String {
-    let lay = layout::layout(view.network);
+    let all: Vec<usize> = (0..view.network.pathways().len()).collect();
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(&render_map(view, &all, true));
+    out
+}
+
+/// The definitions (patterns, arrowheads) maps drawn with `render_map(.., false)` use,
+/// in an invisible SVG of their own, for a page that holds several maps.
+pub fn shared_defs() -> String {
+    let mut out = String::from(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"0\" height=\"0\" \
+         style=\"position:absolute\" aria-hidden=\"true\">",
+    );
+    defs(&mut out);
+    out.push_str("</svg>\n");
+    out
+}
+
+/// An `<svg>` of `pathways`; `whole` adds the network's title, the definitions and the
+/// legend, for a map that stands alone.
+pub fn render_map(view: &View, pathways: &[usize], whole: bool) -> String {
+    let lay = layout::layout(view, pathways, whole, whole);
     let mut out = String::new();
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{w:.0}\" \
@@ -336,6 +376,11 @@ pub fn render(view: &View) -> String {
         w = lay.width,
         h = lay.height
     );
+    if !whole {
+        render_bands(&mut out, view, &lay);
+        out.push_str("</svg>\n");
+        return out;
+    }
     let _ = writeln!(out, "<title>{}</title>", xml(&view.network.name));
     defs(&mut out);
     let _ = writeln!(
@@ -351,7 +396,13 @@ pub fn render(view: &View) -> String {
         &view.network.name,
     );
     if !view.network.population.is_empty() {
-        let population = truncate(&view.network.population, 150);
+        let lines = font::wrap(
+            &view.network.population,
+            11.0,
+            false,
+            lay.width - 2.0 * MARGIN,
+        );
+        let population = lines.join(" ");
         text(
             &mut out,
             MARGIN,
@@ -371,7 +422,19 @@ pub fn render(view: &View) -> String {
             "No pathways yet.",
         );
     }
-    for ((p, pathway), band) in view.pathways().zip(&lay.bands) {
+    render_bands(&mut out, view, &lay);
+    let counted = pathways
+        .iter()
+        .any(|&p| volume::busiest(&view.network.pathways()[p]).is_some());
+    legend(&mut out, &lay, counted);
+    out.push_str("</svg>\n");
+    out
+}
+
+fn render_bands(out: &mut String, view: &View, lay: &Layout) {
+    for band in &lay.bands {
+        let p = band.pathway;
+        let pathway = &view.network.pathways()[p];
         let a = &view.analysis.pathways[p];
         let _ = writeln!(out, "<g class=\"pathway\" id=\"p{p}\">");
         let _ = writeln!(
@@ -385,15 +448,15 @@ pub fn render(view: &View) -> String {
         );
         let strength = a
             .strength
-            .map_or(String::new(), |s| format!(" · strength {s:.2}"));
+            .map_or(String::new(), |s| format!(" · strength {}", percent(s)));
         let head = format!(
             "{} — {} {}{strength}",
-            truncate(&pathway.name, 90),
+            pathway.name,
             a.status.symbol(),
             a.status.word(),
         );
         text(
-            &mut out,
+            out,
             MARGIN,
             band.top + 20.0,
             14.0,
@@ -416,7 +479,7 @@ pub fn render(view: &View) -> String {
                 ("#8a8a8a", format!("{} (none)", phase.name()))
             };
             text(
-                &mut out,
+                out,
                 column_x(phase) + BOX_W / 2.0,
                 band.top + 46.0,
                 11.5,
@@ -424,18 +487,10 @@ pub fn render(view: &View) -> String {
                 &name,
             );
         }
-        links(&mut out, view, p, band);
-        for (i, r) in band.boxes.iter().enumerate() {
-            component(&mut out, view, p, i, r);
+        links(out, view, p, band);
+        for i in 0..band.boxes.len() {
+            component(out, view, p, i, band);
         }
         out.push_str("</g>\n");
     }
-    let counted = view
-        .network
-        .pathways()
-        .iter()
-        .any(|p| volume::busiest(p).is_some());
-    legend(&mut out, &lay, counted);
-    out.push_str("</svg>\n");
-    out
 }
