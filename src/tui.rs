@@ -40,6 +40,8 @@ const RECOVERY_DELAY: Duration = Duration::from_millis(500);
 pub struct EditorOptions {
     pub file: Option<PathBuf>,
     pub theme: Option<String>,
+    /// `--color never`, or `NO_COLOR` under `--color auto`.
+    pub no_colour: bool,
 }
 
 /// Opens the document, runs the editor until quit, and restores the terminal.
@@ -75,7 +77,7 @@ pub fn run(options: EditorOptions) -> Result<()> {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
     }
 
-    let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let no_colour = options.no_colour;
     let mut terminal = ratatui::init();
     execute!(stdout(), EnableMouseCapture).ok();
     let outcome = catch_unwind(AssertUnwindSafe(|| {

@@ -1,17 +1,31 @@
-//! `carepath fmt FILE... [--check]`
+//! `carepath fmt FILE... [--check]`; `fmt -` formats standard input to standard output,
+//! so an editor can format on save.
 
 use std::path::PathBuf;
 
 use crate::storage;
 
-use super::exit;
+use super::{exit, io, stdout};
 
 pub fn run(files: &[PathBuf], check: bool) -> u8 {
+    if let Err(code) = io::stdin_once("fmt", &files.iter().collect::<Vec<_>>()) {
+        return code;
+    }
+    if !check && files.len() > 1 && files.iter().any(|f| io::is_dash(f)) {
+        // The formatted text of stdin would be mixed with the other files' reports.
+        eprintln!("carepath fmt: - (standard input) is formatted on its own, or with --check");
+        return exit::BAD_INPUT;
+    }
     let mut failed = false;
     let mut changed = false;
     for path in files {
-        let network = match storage::load(path) {
-            Ok(n) => n,
+        let name = io::name(path);
+        let parsed = io::read_text(path).and_then(|text| {
+            let network = storage::parse(&text, std::path::Path::new(&name))?;
+            Ok((text, network))
+        });
+        let (current, network) = match parsed {
+            Ok(loaded) => loaded,
             Err(e) => {
                 eprintln!("{e}");
                 failed = true;
@@ -19,20 +33,24 @@ pub fn run(files: &[PathBuf], check: bool) -> u8 {
             }
         };
         let canonical = storage::to_canonical_string(&network);
-        // load succeeded, so the file is readable UTF-8; a race that changes it now
-        // only means we compare against the newer text.
-        let current = std::fs::read_to_string(path).unwrap_or_default();
+        if io::is_dash(path) && !check {
+            if !stdout::write(&canonical) {
+                eprintln!("carepath fmt: could not write to standard output");
+                failed = true;
+            }
+            continue;
+        }
         if current == canonical {
             continue;
         }
         changed = true;
         if check {
-            super::stdout::write(&format!("{}: not in canonical form\n", path.display()));
+            stdout::write(&format!("{name}: not in canonical form\n"));
         } else if let Err(e) = storage::write_atomic(path, canonical.as_bytes()) {
             eprintln!("{e}");
             failed = true;
         } else {
-            super::stdout::write(&format!("{}: formatted\n", path.display()));
+            stdout::write(&format!("{name}: formatted\n"));
         }
     }
     if failed {

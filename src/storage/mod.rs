@@ -22,8 +22,23 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// At most this many broken rules are reported from one file, each with its place.
 pub const MAX_PROBLEMS: usize = 100;
 
+/// The name standard input goes by in errors: `<stdin>:3:14: ...`.
+pub const STDIN_NAME: &str = "<stdin>";
+
 /// Reads, parses and validates a pathway file.
 pub fn load(path: &Path) -> Result<Network, LoadError> {
+    let text = read_text(path)?;
+    parse(&text, path)
+}
+
+/// Reads, parses and validates a pathway from standard input; errors name `<stdin>`.
+pub fn load_stdin() -> Result<Network, LoadError> {
+    let text = read_stdin()?;
+    parse(&text, Path::new(STDIN_NAME))
+}
+
+/// A pathway file's text, refused when too large or not UTF-8.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_path_buf(),
         source,
@@ -33,16 +48,29 @@ pub fn load(path: &Path) -> Result<Network, LoadError> {
     if size > MAX_FILE_BYTES {
         return Err(too_large(path, size));
     }
-    // The length can change between stat and read (or lie, for special files): read at
-    // most one byte past the limit and check again.
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.take(MAX_FILE_BYTES + 1)
+    read_limited(file, size, path)
+}
+
+/// Standard input's text, with the same limits as a file's.
+pub fn read_stdin() -> Result<String, LoadError> {
+    read_limited(std::io::stdin().lock(), 0, Path::new(STDIN_NAME))
+}
+
+/// Reads at most one byte past the limit: a file's length can change between stat and
+/// read (or lie, for special files), and a pipe has none.
+fn read_limited(reader: impl Read, expected: u64, path: &Path) -> Result<String, LoadError> {
+    let mut bytes = Vec::with_capacity(expected.min(MAX_FILE_BYTES) as usize);
+    reader
+        .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(io)?;
+        .map_err(|source| LoadError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(path, bytes.len() as u64));
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let valid = std::str::from_utf8(valid).expect("valid_up_to is valid");
         invalid(
@@ -50,8 +78,7 @@ pub fn load(path: &Path) -> Result<Network, LoadError> {
             Some(position_of(valid, valid.len())),
             "file is not UTF-8 text (a pathway file must be UTF-8)".to_string(),
         )
-    })?;
-    parse(&text, path)
+    })
 }
 
 fn too_large(path: &Path, size: u64) -> LoadError {

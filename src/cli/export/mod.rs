@@ -1,7 +1,8 @@
 //! `carepath export FILE --format dot|mermaid|svg|csv|md|actions [-o OUT]`
 //!
 //! Each format is a pure function from the network and its analysis to text, in its own
-//! file; this one loads, renders and writes (stdout, or OUT atomically).
+//! file; this one loads, renders and writes (stdout, or OUT atomically; `-` is stdin or
+//! stdout).
 
 mod actions;
 mod csv;
@@ -17,9 +18,8 @@ use clap::ValueEnum;
 
 use crate::analysis::{FindingKind, NetworkAnalysis, Status, analyse};
 use crate::model::{Network, Pathway};
-use crate::storage;
 
-use super::{exit, stdout};
+use super::{exit, io};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -140,7 +140,7 @@ pub fn render(network: &Network, format: Format) -> String {
 }
 
 pub fn run(file: &Path, format: Format, out: Option<&PathBuf>) -> u8 {
-    let network = match storage::load(file) {
+    let network = match io::load(file) {
         Ok(n) => n,
         Err(e) => {
             eprintln!("{e}");
@@ -148,21 +148,5 @@ pub fn run(file: &Path, format: Format, out: Option<&PathBuf>) -> u8 {
         }
     };
     let text = render(&network, format);
-    match out {
-        None => {
-            if stdout::write(&text) {
-                exit::OK
-            } else {
-                eprintln!("carepath export: could not write to stdout");
-                exit::BAD_INPUT
-            }
-        }
-        Some(path) => match storage::write_atomic(path, text.as_bytes()) {
-            Ok(()) => exit::OK,
-            Err(e) => {
-                eprintln!("{e}");
-                exit::BAD_INPUT
-            }
-        },
-    }
+    io::write_out("export", out.map(PathBuf::as_path), text.as_bytes())
 }
