@@ -11,6 +11,7 @@ pub mod generate;
 pub mod layout;
 pub mod model;
 pub mod recovery;
+mod signals;
 pub mod storage;
 pub mod tui;
 pub mod ui;

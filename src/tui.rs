@@ -69,13 +69,7 @@ pub fn run(options: EditorOptions) -> Result<()> {
     keeper.check_open(&mut app, on_disk.as_ref());
 
     let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
-    }
+    crate::signals::register(&signal)?;
 
     let no_colour = options.no_colour;
     let mut terminal = ratatui::init();
@@ -185,7 +179,7 @@ fn event_loop(
         // A closed window may send no signal to this process (a shell that does not pass
         // SIGHUP on): the terminal is gone all the same.
         if !stdout().is_terminal() {
-            return Ok(Stop::Signal(signal_hook::consts::SIGHUP as usize));
+            return Ok(Stop::Signal(crate::signals::HANGUP));
         }
         keeper.after_update(app);
         if redraw {
