@@ -98,7 +98,7 @@ fn unknown_field() {
     let text = replace_once(BASE, "phase: Review)", "phase: Review, colour: Red)");
     expect_problem(
         &text,
-        r#"unknown field "colour" in Component, expected one of id, name, phase, provider, notes, measures, checklist"#,
+        r#"unknown field "colour" in Component, expected one of id, name, phase, provider, children, notes, measures, checklist"#,
         "colour",
         1,
     );

@@ -4,8 +4,9 @@
 use std::path::Path;
 
 use carepath::model::{
-    Action, ActionStatus, Answer, Checklist, Component, Condition, Direction, Domain, Integration,
-    Level, Link, LinkKind, Measure, MeasureOwner, Network, Organisation, Pathway, Phase, Sector,
+    Action, ActionStatus, Answer, Breakdown, Checklist, Component, Condition, Direction, Domain,
+    Integration, Level, Link, LinkKind, Measure, MeasureOwner, Network, Organisation, Pathway,
+    Phase, Sector,
 };
 use carepath::storage::{load, parse, save, to_canonical_string};
 use proptest::prelude::*;
@@ -239,6 +240,13 @@ fn text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// A real calendar date `YYYY-MM-DD`, leap days included.
+fn date() -> impl Strategy<Value = String> {
+    (1900i32..2100, 1u32..=12, 1u32..=31)
+        .prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
+        .prop_filter("a real date", |d| carepath::model::parse_date(d).is_some())
+}
+
 fn id() -> impl Strategy<Value = String> {
     "[a-z0-9][a-z0-9-]{0,6}"
 }
@@ -294,6 +302,10 @@ fn measure() -> impl Strategy<Value = Measure> {
         ),
         (prop::option::of(text()), prop::option::of(text())),
         (prop::collection::vec((text(), number()), 0..3), text()),
+        (
+            prop::option::of((text(), number())),
+            prop::collection::vec(breakdown(), 0..2),
+        ),
     )
         .prop_map(
             |(
@@ -301,6 +313,7 @@ fn measure() -> impl Strategy<Value = Measure> {
                 (a, amber, value),
                 (period, source),
                 (history, notes),
+                (benchmark, breakdowns),
             )| {
                 let direction = if higher {
                     Direction::HigherIsBetter
@@ -331,11 +344,30 @@ fn measure() -> impl Strategy<Value = Measure> {
                     value,
                     period,
                     source,
+                    benchmark,
                     history,
+                    breakdowns,
                     notes,
                 }
             },
         )
+}
+
+/// A breakdown of two to four groups with distinct, non-empty labels.
+fn breakdown() -> impl Strategy<Value = Breakdown> {
+    (text(), prop::collection::vec(number(), 2..5)).prop_map(|(by, values)| Breakdown {
+        by,
+        groups: values
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| (format!("group {i}"), v))
+            .collect(),
+    })
+}
+
+/// A yearly count of children: finite and 0 or more, of every magnitude.
+fn children() -> impl Strategy<Value = Option<f64>> {
+    prop::option::of(number().prop_map(f64::abs))
 }
 
 fn checklist() -> impl Strategy<Value = Checklist> {
@@ -363,14 +395,16 @@ fn component() -> impl Strategy<Value = ComponentPlan> {
         ),
         (prop::collection::vec(measure(), 0..3), checklist()),
         (prop::option::of(0usize..8), prop::option::of(0usize..8)),
+        children(),
     )
         .prop_map(
-            |((id, name, phase, notes), (measures, checklist), (provider, at))| {
+            |((id, name, phase, notes), (measures, checklist), (provider, at), children)| {
                 let c = Component {
                     id,
                     name,
                     phase,
                     provider: None,
+                    children,
                     notes,
                     measures,
                     checklist,
@@ -389,18 +423,22 @@ fn link() -> impl Strategy<Value = (usize, usize, Link)> {
             prop::option::of(prop::sample::select(Integration::ALL.to_vec())),
         ),
         (prop::collection::vec(measure(), 0..2), text()),
+        children(),
     )
-        .prop_map(|((from, to), (kind, integration), (measures, notes))| {
-            let link = Link {
-                from: String::new(),
-                to: String::new(),
-                kind,
-                integration,
-                measures,
-                notes,
-            };
-            (from, to, link)
-        })
+        .prop_map(
+            |((from, to), (kind, integration), (measures, notes), children)| {
+                let link = Link {
+                    from: String::new(),
+                    to: String::new(),
+                    kind,
+                    integration,
+                    children,
+                    measures,
+                    notes,
+                };
+                (from, to, link)
+            },
+        )
 }
 
 type PathwayPlan = (Pathway, Vec<ComponentPlan>, Vec<(usize, usize, Link)>);
@@ -410,8 +448,9 @@ fn pathway() -> impl Strategy<Value = PathwayPlan> {
         (id(), text(), any::<bool>(), text()),
         prop::collection::vec(component(), 0..6),
         prop::collection::vec(link(), 0..6),
+        children(),
     )
-        .prop_map(|((id, name, short, notes), components, links)| {
+        .prop_map(|((id, name, short, notes), components, links, children)| {
             let condition = if short {
                 Condition::ShortTerm
             } else {
@@ -419,6 +458,7 @@ fn pathway() -> impl Strategy<Value = PathwayPlan> {
             };
             let mut p = Pathway::new(&id, &name, condition);
             p.notes = notes;
+            p.children = children;
             (p, components, links)
         })
 }
@@ -467,14 +507,21 @@ fn action() -> impl Strategy<Value = (usize, Action)> {
 /// some operations are refused as duplicates; the rest make a valid network.
 fn network() -> impl Strategy<Value = Network> {
     (
-        (prop::option::of(id()), text(), text(), text()),
+        (
+            prop::option::of(id()),
+            text(),
+            text(),
+            text(),
+            prop::option::of(date()),
+        ),
         prop::collection::vec(organisation(), 0..4),
         prop::collection::vec(pathway(), 0..3),
         prop::collection::vec(action(), 0..4),
     )
         .prop_map(
-            |((nid, name, population, notes), orgs, pathways, actions)| {
+            |((nid, name, population, notes, as_of), orgs, pathways, actions)| {
                 let mut n = Network::new(&name);
+                n.as_of = as_of;
                 n.id = nid.unwrap_or_default();
                 n.population = population;
                 n.notes = notes;

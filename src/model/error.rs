@@ -44,6 +44,16 @@ pub enum ModelError {
         target: f64,
         direction: Direction,
     },
+    #[error("breakdown {by:?} of measure {measure:?}: {problem}")]
+    BadBreakdown {
+        measure: String,
+        by: String,
+        problem: String,
+    },
+    #[error("children of {item} is {value}: children must be a finite number, 0 or more")]
+    BadChildren { item: String, value: f64 },
+    #[error("as_of {value:?} is not a date: expected YYYY-MM-DD")]
+    BadAsOf { value: String },
     #[error("{kind} {id:?} not found")]
     NotFound { kind: &'static str, id: String },
     #[error("organisation {id:?} still provides {count} component(s)")]

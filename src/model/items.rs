@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::error::ModelError;
 use super::measure::{Checklist, Measure};
 use super::types::{ActionStatus, Integration, Level, LinkKind, Phase, Sector};
 
@@ -39,6 +40,9 @@ pub struct Component {
     /// An organisation id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
+    /// Children it sees in a year (docs/format.md, "Counted reach").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub children: Option<f64>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -54,10 +58,25 @@ impl Component {
             name: name.to_string(),
             phase,
             provider: None,
+            children: None,
             notes: String::new(),
             measures: Vec::new(),
             checklist: Checklist::default(),
         }
+    }
+}
+
+/// A `children` figure is finite and 0 or more (docs/format.md, "Counted reach").
+pub(crate) fn check_children(
+    item: impl FnOnce() -> String,
+    children: Option<f64>,
+) -> Result<(), ModelError> {
+    match children {
+        Some(v) if !(v.is_finite() && v >= 0.0) => Err(ModelError::BadChildren {
+            item: item(),
+            value: v,
+        }),
+        _ => Ok(()),
     }
 }
 
@@ -76,6 +95,9 @@ pub struct Link {
     /// None: no integration recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub integration: Option<Integration>,
+    /// Children handed along it in a year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub children: Option<f64>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub measures: Vec<Measure>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -89,6 +111,7 @@ impl Link {
             to: to.to_string(),
             kind: LinkKind::default(),
             integration: None,
+            children: None,
             measures: Vec::new(),
             notes: String::new(),
         }

@@ -27,9 +27,15 @@ pub struct Measure {
     pub period: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// A national or peer value as (label, value) (docs/format.md, "Benchmarks and currency").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub benchmark: Option<(String, f64)>,
     /// Earlier values as (period, value), oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<(String, f64)>,
+    /// The measure for groups of children (docs/format.md, "Equity").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breakdowns: Vec<Breakdown>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
 }
@@ -47,7 +53,9 @@ impl Measure {
             value: None,
             period: None,
             source: None,
+            benchmark: None,
             history: Vec::new(),
+            breakdowns: Vec::new(),
             notes: String::new(),
         }
     }
@@ -76,6 +84,12 @@ impl Measure {
         for (_, v) in &self.history {
             finite("history", *v)?;
         }
+        if let Some((_, v)) = &self.benchmark {
+            finite("benchmark", *v)?;
+        }
+        for b in &self.breakdowns {
+            b.check(&self.id)?;
+        }
         if self.direction == Direction::HigherIsBetter && self.target <= 0.0 {
             return Err(ModelError::TargetNotPositive {
                 measure: self.id.clone(),
@@ -94,6 +108,47 @@ impl Measure {
                     target: self.target,
                     direction: self.direction,
                 });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The same measure for groups of children: by deprivation quintile, ethnicity, place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Breakdown {
+    /// What the groups are: "Deprivation quintile".
+    pub by: String,
+    /// Each group as (label, value), in the author's order.
+    pub groups: Vec<(String, f64)>,
+}
+
+impl Breakdown {
+    /// At least two groups, each label non-empty and unique, each value finite.
+    pub fn check(&self, measure: &str) -> Result<(), ModelError> {
+        let broken = |problem: String| ModelError::BadBreakdown {
+            measure: measure.to_string(),
+            by: self.by.clone(),
+            problem,
+        };
+        if self.groups.len() < 2 {
+            return Err(broken(format!(
+                "it has {} group(s), and a breakdown needs at least two",
+                self.groups.len()
+            )));
+        }
+        for (i, (label, value)) in self.groups.iter().enumerate() {
+            if label.trim().is_empty() {
+                return Err(broken("a group label is empty".to_string()));
+            }
+            if self.groups[..i].iter().any(|(l, _)| l == label) {
+                return Err(broken(format!("group {label:?} appears twice")));
+            }
+            if !value.is_finite() {
+                return Err(broken(format!(
+                    "group {label:?} is {value}: numbers must be finite"
+                )));
             }
         }
         Ok(())

@@ -14,7 +14,7 @@ pub use date::{parse_date, today};
 pub use error::ModelError;
 pub use id::{id_from_name, is_valid_id, unique_id};
 pub use items::{Action, Component, Link, Organisation};
-pub use measure::{Checklist, Measure, Question};
+pub use measure::{Breakdown, Checklist, Measure, Question};
 pub use network::{MeasureOwner, Network, PathwayDetails};
 pub use pathway::Pathway;
 pub use types::{

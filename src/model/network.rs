@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::ModelError;
 use super::id::{check_id, id_from_name, unique_id};
-use super::items::{Action, Component, Link, Organisation};
+use super::items::{Action, Component, Link, Organisation, check_children};
 use super::measure::Measure;
 use super::pathway::Pathway;
 use super::types::{Condition, Phase};
@@ -20,6 +20,9 @@ pub struct Network {
     pub name: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub population: String,
+    /// The date figures are judged at, `YYYY-MM-DD` (docs/format.md, "Benchmarks and currency").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -56,6 +59,7 @@ impl Network {
             id: String::new(),
             name: name.to_string(),
             population: String::new(),
+            as_of: None,
             notes: String::new(),
             organisations: Vec::new(),
             pathways: Vec::new(),
@@ -268,6 +272,7 @@ impl Network {
                 provider: provider.clone(),
             });
         }
+        check_children(|| format!("component {:?}", c.id), c.children)?;
         check_measures(&c.id, &c.measures)
     }
 
@@ -425,6 +430,10 @@ impl Network {
                 to: link.to.clone(),
             });
         }
+        check_children(
+            || format!("link {:?} -> {:?}", link.from, link.to),
+            link.children,
+        )?;
         check_measures(&format!("{} -> {}", link.from, link.to), &link.measures)
     }
 

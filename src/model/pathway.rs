@@ -24,6 +24,9 @@ pub struct Pathway {
     pub name: String,
     #[serde(skip_serializing_if = "is_long_term")]
     pub condition: Condition,
+    /// Children on this pathway in a year: the cohort that counted reach divides by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub children: Option<f64>,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub notes: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -45,6 +48,8 @@ struct PathwayDoc {
     #[serde(default)]
     condition: Condition,
     #[serde(default)]
+    children: Option<f64>,
+    #[serde(default)]
     notes: String,
     #[serde(default)]
     components: Vec<Component>,
@@ -58,6 +63,7 @@ impl From<PathwayDoc> for Pathway {
             id: doc.id,
             name: doc.name,
             condition: doc.condition,
+            children: doc.children,
             notes: doc.notes,
             components: doc.components,
             links: doc.links,
@@ -74,6 +80,7 @@ impl PartialEq for Pathway {
         self.id == other.id
             && self.name == other.name
             && self.condition == other.condition
+            && self.children == other.children
             && self.notes == other.notes
             && self.components == other.components
             && self.links == other.links
@@ -86,6 +93,7 @@ impl Pathway {
             id: id.to_string(),
             name: name.to_string(),
             condition,
+            children: None,
             notes: String::new(),
             components: Vec::new(),
             links: Vec::new(),

@@ -3,9 +3,10 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::date::parse_date;
 use super::error::ModelError;
 use super::id::check_id;
-use super::items::Link;
+use super::items::{Link, check_children};
 use super::measure::Measure;
 use super::network::Network;
 
@@ -98,14 +99,15 @@ impl Checker {
                 continue;
             }
             if let Err(e) = m.check() {
-                let field = match &e {
-                    ModelError::NotFinite { field, .. } => Some(*field),
-                    ModelError::TargetNotPositive { .. } => Some("target"),
-                    ModelError::AmberOnBetterSide { .. } => Some("amber"),
+                let step = match &e {
+                    ModelError::NotFinite { field, .. } => Some(bare(field)),
+                    ModelError::TargetNotPositive { .. } => Some(bare("target")),
+                    ModelError::AmberOnBetterSide { .. } => Some(bare("amber")),
+                    ModelError::BadBreakdown { by, .. } => Some(at("by", by)),
                     _ => None,
                 };
                 let mut path = here.path();
-                path.extend(field.map(bare));
+                path.extend(step);
                 self.report(e, path);
             }
         }
@@ -171,6 +173,17 @@ impl Network {
             }
         }
 
+        if let Some(as_of) = &self.as_of
+            && parse_date(as_of).is_none()
+        {
+            check.report(
+                ModelError::BadAsOf {
+                    value: as_of.clone(),
+                },
+                vec![at("as_of", as_of)],
+            );
+        }
+
         let mut orgs = HashSet::new();
         for o in &self.organisations {
             check.item_id(&mut orgs, "organisation", &o.id);
@@ -180,6 +193,11 @@ impl Network {
         let mut components = HashSet::new();
         for p in &self.pathways {
             let pathway_id = check.item_id(&mut pathways, "pathway", &p.id);
+            if let Err(e) = check_children(|| format!("pathway {:?}", p.id), p.children) {
+                let mut path = pathway_id.path();
+                path.push(bare("children"));
+                check.report(e, path);
+            }
             for c in p.components() {
                 let component_id = check.item_id(&mut components, "component", &c.id);
                 if let Some(provider) = &c.provider
@@ -194,6 +212,11 @@ impl Network {
                         },
                         here,
                     );
+                }
+                if let Err(e) = check_children(|| format!("component {:?}", c.id), c.children) {
+                    let mut path = component_id.path();
+                    path.push(bare("children"));
+                    check.report(e, path);
                 }
                 check.measures(&c.id, &c.measures);
             }
@@ -219,6 +242,13 @@ impl Network {
                         },
                         path,
                     );
+                }
+                let children =
+                    check_children(|| format!("link {:?} -> {:?}", l.from, l.to), l.children);
+                if let Err(e) = children {
+                    let mut path = link_path(pathway_id.path(), i, l, "from");
+                    path.push(bare("children"));
+                    check.report(e, path);
                 }
                 check.measures(&format!("{} -> {}", l.from, l.to), &l.measures);
             }
