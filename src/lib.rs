@@ -9,6 +9,7 @@ pub mod diff;
 mod flat_lists;
 pub mod generate;
 pub mod layout;
+pub mod merge;
 pub mod model;
 pub mod recovery;
 mod signals;

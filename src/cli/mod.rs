@@ -8,6 +8,7 @@ mod fmt;
 mod import;
 mod io;
 mod manual;
+mod merge;
 mod new;
 mod stdout;
 
@@ -161,6 +162,29 @@ pub enum Command {
         #[arg(long, value_enum, value_name = "CONDITION", default_value_t = ConditionArg::LongTerm)]
         condition: ConditionArg,
     },
+    /// Three-way merge in pathway terms; git's merge driver.
+    ///
+    /// Items are matched by id; a change on one side is taken. A true conflict (both
+    /// sides changed the same field differently, or one deleted what the other changed)
+    /// keeps ours, is listed on stderr, and exits 1. The result is canonical and loads.
+    #[command(
+        after_help = "Examples:\n  carepath merge base.ron ours.ron theirs.ron -o merged.ron\n  \
+        carepath merge %O %A %B -o %A      as git's merge driver (docs/merge.md)"
+    )]
+    Merge {
+        /// The common ancestor (an empty file: none, as when both sides added the file).
+        #[arg(value_name = "BASE")]
+        base: PathBuf,
+        /// Our version: kept where the two sides conflict.
+        #[arg(value_name = "OURS")]
+        ours: PathBuf,
+        /// Their version.
+        #[arg(value_name = "THEIRS")]
+        theirs: PathBuf,
+        /// Write here (atomically) instead of to standard output; - is standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
     /// Print shell completions for carepath to standard output.
     #[command(after_help = "Examples:\n  \
         carepath completions bash > ~/.local/share/bash-completion/completions/carepath\n  \
@@ -242,6 +266,12 @@ pub fn run(cli: Cli) -> ExitCode {
             partial,
         } => import::run(&file, &data, partial),
         Command::New { file, condition } => new::run(&file, condition.into()),
+        Command::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+        } => merge::run(&base, &ours, &theirs, output.as_ref()),
         Command::Completions { shell } => manual::completions(shell),
         Command::Man { dir } => manual::man(dir.as_deref()),
     };
