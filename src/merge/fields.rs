@@ -119,6 +119,15 @@ impl Merger {
         r
     }
 
+    /// Runs `f` at the top level: a component's id (and so a link's ends) is unique in
+    /// the file, so its pathway need not be named.
+    pub fn top<R>(&mut self, f: impl FnOnce(&mut Self) -> R) -> R {
+        let saved = std::mem::take(&mut self.place);
+        let r = f(self);
+        self.place = saved;
+        r
+    }
+
     /// One field: a change on one side is taken, the same change on both sides once;
     /// different changes (or both sides adding different values) keep ours.
     pub fn field<T: PartialEq + Clone + Show>(

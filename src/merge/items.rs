@@ -52,22 +52,26 @@ pub fn pathway(m: &mut Merger, b: Option<&Pathway>, o: &Pathway, t: &Pathway) ->
     );
     p.children = field!(m, b, o, t, children);
     p.notes = field!(m, b, o, t, notes);
-    let components = m.list(
-        b.map_or(&[], |b| b.components()),
-        o.components(),
-        t.components(),
-        |c| c.id.clone(),
-        |c| format!("component {}", c.id),
-        component,
-    );
-    let links = m.list(
-        b.map_or(&[], |b| b.links()),
-        o.links(),
-        t.links(),
-        |l| (l.from.clone(), l.to.clone()),
-        |l| format!("link {} → {}", l.from, l.to),
-        link,
-    );
+    let components = m.top(|m| {
+        m.list(
+            b.map_or(&[], |b| b.components()),
+            o.components(),
+            t.components(),
+            |c| c.id.clone(),
+            |c| format!("component {}", c.id),
+            component,
+        )
+    });
+    let links = m.top(|m| {
+        m.list(
+            b.map_or(&[], |b| b.links()),
+            o.links(),
+            t.links(),
+            |l| (l.from.clone(), l.to.clone()),
+            |l| format!("link {} → {}", l.from, l.to),
+            link,
+        )
+    });
     p.with_lists(components, links)
 }
 
