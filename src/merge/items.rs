@@ -76,7 +76,7 @@ pub fn pathway(m: &mut Merger, b: Option<&Pathway>, o: &Pathway, t: &Pathway) ->
 }
 
 pub fn component(m: &mut Merger, b: Option<&Component>, o: &Component, t: &Component) -> Component {
-    let mut checklist = o.checklist.clone();
+    let mut checklist = o.checklist;
     for q in &Checklist::QUESTIONS {
         let base = b.map(|b| (q.answer)(&b.checklist));
         *(q.answer_mut)(&mut checklist) = m.field(
