@@ -41,7 +41,7 @@ pub mod exit {
         links.\n\nWithout a command, opens the editor on FILE (or on a built-in demo network). \
         The commands check, fmt, diff, export, import, new and merge work on pathway files \
         (.ron) for scripts, CI and git; - as a FILE reads standard input.",
-    after_help = "Examples:\n  carepath pathways/diabetes.ron          edit a network\n  \
+    after_help = "Examples:\n  carepath pathways/type1-diabetes.ron    edit a network\n  \
         carepath check pathways/*.ron           the weakest links and findings\n  \
         carepath --theme light                  the demo network, projector theme"
 )]
