@@ -40,6 +40,8 @@ const RECOVERY_DELAY: Duration = Duration::from_millis(500);
 pub struct EditorOptions {
     pub file: Option<PathBuf>,
     pub theme: Option<String>,
+    /// `--color never`, or `NO_COLOR` under `--color auto`.
+    pub no_colour: bool,
 }
 
 /// Opens the document, runs the editor until quit, and restores the terminal.
@@ -68,15 +70,9 @@ pub fn run(options: EditorOptions) -> Result<()> {
     keeper.check_open(&mut app, on_disk.as_ref());
 
     let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
-    }
+    crate::signals::register(&signal)?;
 
-    let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let no_colour = options.no_colour;
     let mut terminal = ratatui::init();
     // Bracketed paste: pasted text arrives as one event, so its letters and line breaks
     // never act as keys (a pasted "q" then "y" would quit).
@@ -222,7 +218,7 @@ fn event_loop(
         // A closed window may send no signal to this process (a shell that does not pass
         // SIGHUP on): the terminal is gone all the same.
         if !stdout().is_terminal() {
-            return Ok(Stop::Signal(signal_hook::consts::SIGHUP as usize));
+            return Ok(Stop::Signal(crate::signals::HANGUP));
         }
         keeper.after_update(app);
         if redraw {

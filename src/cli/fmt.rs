@@ -1,17 +1,31 @@
-//! `carepath fmt FILE... [--check] [--force]`
+//! `carepath fmt FILE... [--check] [--force]`; `fmt -` formats standard input to standard
+//! output, so an editor can format on save.
 
 use std::path::PathBuf;
 
 use crate::storage;
 
-use super::exit;
+use super::{exit, io, stdout};
 
 pub fn run(files: &[PathBuf], check: bool, force: bool) -> u8 {
+    if let Err(code) = io::stdin_once("fmt", &files.iter().collect::<Vec<_>>()) {
+        return code;
+    }
+    if !check && files.len() > 1 && files.iter().any(|f| io::is_dash(f)) {
+        // The formatted text of stdin would be mixed with the other files' reports.
+        errorln!("carepath fmt: - (standard input) is formatted on its own, or with --check");
+        return exit::BAD_INPUT;
+    }
     let mut failed = false;
     let mut changed = false;
     for path in files {
-        let network = match storage::load(path) {
-            Ok(n) => n,
+        let name = io::name(path);
+        let parsed = io::read_text(path).and_then(|text| {
+            let network = storage::parse(&text, std::path::Path::new(&name))?;
+            Ok((text, network))
+        });
+        let (current, network) = match parsed {
+            Ok(loaded) => loaded,
             Err(e) => {
                 errorln!("{e}");
                 failed = true;
@@ -19,9 +33,13 @@ pub fn run(files: &[PathBuf], check: bool, force: bool) -> u8 {
             }
         };
         let canonical = storage::to_canonical_string(&network);
-        // load succeeded, so the file is readable UTF-8; a race that changes it now
-        // only means we compare against the newer text.
-        let current = std::fs::read_to_string(path).unwrap_or_default();
+        if io::is_dash(path) && !check {
+            if !stdout::write(&canonical) {
+                eprintln!("carepath fmt: could not write to standard output");
+                failed = true;
+            }
+            continue;
+        }
         if current == canonical {
             continue;
         }
@@ -46,7 +64,7 @@ pub fn run(files: &[PathBuf], check: bool, force: bool) -> u8 {
             }
         }
         if check {
-            super::stdout::write_text(&format!("{}: not in canonical form\n", path.display()));
+            super::stdout::write_text(&format!("{}: not in canonical form\n", name));
         } else {
             let write = if force {
                 storage::write_atomic_forced
@@ -59,7 +77,7 @@ pub fn run(files: &[PathBuf], check: bool, force: bool) -> u8 {
                     failed = true;
                 }
                 Ok(written) => {
-                    super::stdout::write_text(&format!("{}: formatted\n", path.display()));
+                    super::stdout::write_text(&format!("{}: formatted\n", name));
                     if let Some(notice) = written.notice {
                         errorln!("carepath: {notice}");
                     }

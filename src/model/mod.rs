@@ -1,5 +1,6 @@
 //! The domain model of DESIGN §2-3: plain Rust, no terminal and no file I/O.
 
+mod assemble;
 mod date;
 mod delta;
 mod error;

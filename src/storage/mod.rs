@@ -28,9 +28,18 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 /// At most this many broken rules are reported from one file, each with its place.
 pub const MAX_PROBLEMS: usize = 100;
 
+/// The name standard input goes by in errors: `<stdin>:3:14: ...`.
+pub const STDIN_NAME: &str = "<stdin>";
+
 /// Reads, parses and validates a pathway file.
 pub fn load(path: &Path) -> Result<Network, LoadError> {
     parse(&read_text(path, MAX_FILE_BYTES)?, path)
+}
+
+/// Reads, parses and validates a pathway from standard input; errors name `<stdin>`.
+pub fn load_stdin() -> Result<Network, LoadError> {
+    let text = read_stdin()?;
+    parse(&text, Path::new(STDIN_NAME))
 }
 
 /// The UTF-8 text of a file of at most `limit` bytes.
@@ -44,10 +53,30 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, LoadError> {
     if size > limit {
         return Err(too_large(path, size, limit));
     }
-    // The length can change between stat and read (or lie, for special files): read at
-    // most one byte past the limit and check again.
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    read_limited(file, size, path, limit)
+}
+
+/// Standard input's text, with the same limit as a file's.
+pub fn read_stdin() -> Result<String, LoadError> {
+    read_limited(std::io::stdin().lock(), 0, Path::new(STDIN_NAME), MAX_FILE_BYTES)
+}
+
+/// Reads at most one byte past the limit: a file's length can change between stat and
+/// read (or lie, for special files), and a pipe has none.
+fn read_limited(
+    reader: impl Read,
+    expected: u64,
+    path: &Path,
+    limit: u64,
+) -> Result<String, LoadError> {
+    let mut bytes = Vec::with_capacity(expected.min(limit) as usize);
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|source| LoadError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
     if bytes.len() as u64 > limit {
         return Err(too_large(path, bytes.len() as u64, limit));
     }

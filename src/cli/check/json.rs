@@ -6,10 +6,61 @@ use serde_json::value::RawValue;
 use super::measures::{MeasureReport, measure_reports};
 use crate::analysis::{Basis, Finding, Messages, NetworkAnalysis, Target};
 use crate::model::{Network, Pathway};
+use crate::storage::LoadError;
 
 #[derive(Serialize)]
 pub struct Report<'a> {
-    pub files: Vec<FileReport<'a>>,
+    pub files: Vec<FileEntry<'a>>,
+}
+
+/// A file in the report: its analysis, or why it could not be loaded.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum FileEntry<'a> {
+    Loaded(FileReport<'a>),
+    Failed(FailedReport),
+}
+
+/// `{"file", "error": {"message", "line", "column"}}` for a file that did not load.
+#[derive(Serialize)]
+pub struct FailedReport {
+    file: String,
+    error: ErrorReport,
+}
+
+#[derive(Serialize)]
+struct ErrorReport {
+    message: String,
+    line: Option<usize>,
+    column: Option<usize>,
+}
+
+/// The first problem with its place (the text report lists them all); the message
+/// says how many more there are.
+pub fn failed_report(file: String, error: &LoadError) -> FailedReport {
+    let (message, position) = match error {
+        LoadError::Io { source, .. } => (source.to_string(), None),
+        LoadError::TooLarge { size, limit, .. } => (
+            format!("file is {size} bytes, larger than the {limit}-byte limit"),
+            None,
+        ),
+        LoadError::Invalid { problems, .. } => {
+            let first = problems.first();
+            let mut message = first.map_or_else(String::new, |p| p.message.clone());
+            if problems.len() > 1 {
+                message.push_str(&format!(" (and {} more problems)", problems.len() - 1));
+            }
+            (message, first.and_then(|p| p.position))
+        }
+    };
+    FailedReport {
+        file,
+        error: ErrorReport {
+            message,
+            line: position.map(|p| p.line),
+            column: position.map(|p| p.col),
+        },
+    }
 }
 
 #[derive(Serialize)]

@@ -11,9 +11,9 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 
 use crate::analysis::{Severity, analyse};
-use crate::storage;
 
-use super::exit;
+use super::colour::ColorChoice;
+use super::{exit, io};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -38,36 +38,43 @@ impl From<FailOn> for Severity {
     }
 }
 
-/// Colour only for a terminal, and never with `NO_COLOR` set (https://no-color.org).
-fn use_colour() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-}
-
-pub fn run(files: &[PathBuf], format: Format, fail_on: Option<FailOn>) -> u8 {
+pub fn run(files: &[PathBuf], format: Format, fail_on: Option<FailOn>, color: ColorChoice) -> u8 {
+    if let Err(code) = io::stdin_once("check", &files.iter().collect::<Vec<_>>()) {
+        return code;
+    }
     let threshold = fail_on.map(Severity::from);
     let mut failed = false;
     let mut over = false;
-    let mut loaded = Vec::new();
+    let mut results = Vec::new();
     for path in files {
-        match storage::load(path) {
+        let name = io::name(path);
+        match io::load(path) {
             Ok(network) => {
                 let analysis = analyse(&network);
                 over |=
                     threshold.is_some_and(|t| analysis.findings.iter().any(|f| f.severity <= t));
-                loaded.push((path.display().to_string(), network, analysis));
+                results.push(Ok((name, network, analysis)));
             }
             Err(e) => {
                 errorln!("{e}");
                 failed = true;
+                results.push(Err((name, e)));
             }
         }
     }
     let out = match format {
         Format::Json => {
             let report = json::Report {
-                files: loaded
+                files: results
                     .iter()
-                    .map(|(file, n, a)| json::file_report(file.clone(), n, a))
+                    .map(|r| match r {
+                        Ok((file, n, a)) => {
+                            json::FileEntry::Loaded(json::file_report(file.clone(), n, a))
+                        }
+                        Err((file, e)) => {
+                            json::FileEntry::Failed(json::failed_report(file.clone(), e))
+                        }
+                    })
                     .collect(),
             };
             let mut out = crate::text::json_escaped(
@@ -78,10 +85,11 @@ pub fn run(files: &[PathBuf], format: Format, fail_on: Option<FailOn>) -> u8 {
         }
         Format::Text => {
             let paint = text::Painter {
-                colour: use_colour(),
+                colour: color.enabled(std::io::stdout().is_terminal()),
             };
-            let reports: Vec<String> = loaded
+            let reports: Vec<String> = results
                 .iter()
+                .flatten()
                 .map(|(file, n, a)| {
                     // Nothing from a file reaches the terminal raw: names, notes, the path.
                     let visible = crate::text::visible_network(n);

@@ -1,4 +1,4 @@
-//! `carepath diff OLD NEW [--format text|json]`, also usable as git's external diff driver.
+//! `carepath diff OLD NEW [--format text|json] [--exit-code]`, also usable as git's external diff driver.
 //!
 //! git runs an external diff driver as `COMMAND path old-file old-hex old-mode new-file
 //! new-hex new-mode` (two more arguments after a rename), so besides OLD NEW this accepts
@@ -15,9 +15,9 @@ use clap::ValueEnum;
 
 use crate::diff::diff;
 use crate::model::Network;
-use crate::storage::{self, LoadError};
+use crate::storage::LoadError;
 
-use super::{exit, stdout};
+use super::{exit, io, stdout};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -39,8 +39,8 @@ struct Sides {
 fn sides(old: PathBuf, new: PathBuf, git_args: &[OsString]) -> Result<Sides, String> {
     match git_args.len() {
         0 => Ok(Sides {
-            old_name: old.display().to_string(),
-            new_name: new.display().to_string(),
+            old_name: io::name(&old),
+            new_name: io::name(&new),
             old,
             new,
             git: false,
@@ -81,11 +81,23 @@ fn load_side(path: &Path) -> Result<Network, LoadError> {
     if path == Path::new(NO_FILE) {
         Ok(Network::new(""))
     } else {
-        storage::load(path)
+        io::load(path)
     }
 }
 
-pub fn run(old: PathBuf, new: PathBuf, git_args: &[OsString], format: Format) -> u8 {
+/// What `diff` was asked to do, besides the two sides.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub format: Format,
+    /// Exit 1 when the networks differ in pathway terms, like `git diff --exit-code`.
+    pub exit_code: bool,
+}
+
+pub fn run(old: PathBuf, new: PathBuf, git_args: &[OsString], options: Options) -> u8 {
+    if let Err(code) = io::stdin_once("diff", &[&old, &new]) {
+        return code;
+    }
+    let format = options.format;
     let sides = match sides(old, new, git_args) {
         Ok(s) => s,
         Err(e) => {
@@ -133,6 +145,13 @@ pub fn run(old: PathBuf, new: PathBuf, git_args: &[OsString], format: Format) ->
         }
     };
     // Names, notes and paths (a repository's, as git's driver) never reach a terminal raw.
-    stdout::write(&crate::text::visible_lines(&report));
-    exit::OK
+    if !stdout::write(&crate::text::visible_lines(&report)) {
+        errorln!("carepath diff: could not write to standard output");
+        return exit::BAD_INPUT;
+    }
+    if options.exit_code && !changes.is_empty() {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    }
 }

@@ -1,7 +1,8 @@
 //! `carepath export FILE --format dot|mermaid|svg|csv|md|actions [-o OUT]`
 //!
 //! Each format is a pure function from the network and its analysis to text, in its own
-//! file; this one loads, renders and writes (stdout, or OUT atomically).
+//! file; this one loads, renders and writes (stdout, or OUT atomically; `-` is stdin or
+//! stdout).
 
 mod actions;
 mod csv;
@@ -25,9 +26,9 @@ use clap::ValueEnum;
 
 use crate::analysis::{FindingKind, NetworkAnalysis, Status, Target, analyse};
 use crate::model::{Network, Pathway};
-use crate::storage;
 
-use super::{exit, stdout};
+use super::{exit, io, stdout};
+use crate::storage;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -239,7 +240,7 @@ pub struct Options {
 }
 
 pub fn run(file: &Path, format: Format, options: &Options) -> u8 {
-    let mut network = match storage::load(file) {
+    let mut network = match io::load(file) {
         Ok(n) => n,
         Err(e) => {
             errorln!("{e}");
@@ -250,22 +251,26 @@ pub fn run(file: &Path, format: Format, options: &Options) -> u8 {
         match only_pathway(&network, id) {
             Ok(one) => network = one,
             Err(why) => {
-                errorln!("{}: {why}", file.display());
+                errorln!("{}: {why}", io::name(file));
                 return exit::BAD_INPUT;
             }
         }
     }
-    let source = file.display().to_string();
+    let source = io::name(file);
     let bytes = match render_bytes(&network, format, options.page, &source) {
         Ok(b) => b,
         Err(why) => {
-            errorln!("{}: could not draw the map: {why}", file.display());
+            errorln!("{}: could not draw the map: {why}", io::name(file));
             return exit::BAD_INPUT;
         }
     };
     match &options.out {
         // A failure to write is reported by `cli::run`.
         None => {
+            stdout::write_bytes(&bytes);
+            exit::OK
+        }
+        Some(path) if io::is_dash(path) => {
             stdout::write_bytes(&bytes);
             exit::OK
         }
