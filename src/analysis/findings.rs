@@ -234,13 +234,12 @@ impl PathwayFindings<'_> {
 
     fn gaps(&mut self, providers: &[Option<u32>]) {
         let bottlenecks = bottlenecks(self.analysis);
-        for i in 0..self.analysis.components.len() {
-            let a = &self.analysis.components[i];
+        for (i, &bottleneck) in bottlenecks.iter().enumerate() {
             // A strength exists exactly when some measure has a value.
-            if a.score.strength.is_none() {
+            if self.analysis.components[i].score.strength.is_none() {
                 self.component(FindingKind::Unmeasured, Severity::Low, i);
             }
-            if bottlenecks[i] {
+            if bottleneck {
                 self.component(FindingKind::Bottleneck, Severity::Low, i);
             }
         }

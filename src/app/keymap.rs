@@ -262,7 +262,10 @@ pub const OTHER_KEYS: &[(&str, &str)] = &[
         "form: delete a character / clear the field",
     ),
     ("Enter / Esc", "form, find, connect: confirm / cancel"),
-    ("letters", "form choice: jump to the option starting with it; connect: find the target"),
+    (
+        "letters",
+        "form choice: jump to the option starting with it; connect: find the target",
+    ),
     ("Ctrl-s", "form: save the form and the file"),
     ("y Enter / n Esc", "confirmations: yes / no"),
     (

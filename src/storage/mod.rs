@@ -58,7 +58,12 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, LoadError> {
 
 /// Standard input's text, with the same limit as a file's.
 pub fn read_stdin() -> Result<String, LoadError> {
-    read_limited(std::io::stdin().lock(), 0, Path::new(STDIN_NAME), MAX_FILE_BYTES)
+    read_limited(
+        std::io::stdin().lock(),
+        0,
+        Path::new(STDIN_NAME),
+        MAX_FILE_BYTES,
+    )
 }
 
 /// Reads at most one byte past the limit: a file's length can change between stat and

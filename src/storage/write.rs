@@ -106,8 +106,7 @@ fn write(path: &Path, bytes: &[u8], force: bool) -> Result<Written, SaveError> {
         ));
     }
     let dir = dir_of(&target);
-    let mut tmp = temp_builder().tempfile_in(&dir)
-        .map_err(fail)?;
+    let mut tmp = temp_builder().tempfile_in(&dir).map_err(fail)?;
     tmp.write_all(bytes).map_err(fail)?;
     let mut written = Written::default();
     if let Some(meta) = &old {
@@ -186,8 +185,7 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<Written, SaveError> {
         source,
     };
     let dir = dir_of(path);
-    let mut tmp = temp_builder().tempfile_in(&dir)
-        .map_err(fail)?;
+    let mut tmp = temp_builder().tempfile_in(&dir).map_err(fail)?;
     tmp.write_all(bytes).map_err(fail)?;
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist_noclobber(path).map_err(|e| fail(e.error))?;

@@ -156,13 +156,9 @@ pub fn view(frame: &mut Frame, area: Rect, app: &App, cursor: usize, theme: &The
         first -= 1;
         used += blocks[first].len();
     }
-    let mut y = list.y;
-    for line in blocks.iter().skip(first).flatten() {
-        if y >= list.bottom() {
-            break;
-        }
+    let lines = blocks.iter().skip(first).flatten();
+    for (y, line) in (list.y..list.bottom()).zip(lines) {
         buf.set_line(list.x, y, line, list.width);
-        y += 1;
     }
     let hints = [
         ("↑↓", "move"),

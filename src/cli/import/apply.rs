@@ -108,13 +108,16 @@ pub fn find<'a>(network: &'a Network, row: &Row) -> Result<(MeasureOwner, &'a Me
             .ok_or_else(|| format!("pathway \"{pathway_id}\" has no link \"{from}->{to}\""))?,
     };
     let measure_id = row.get("measure");
-    let measure = measures.iter().find(|m| m.id == measure_id).ok_or_else(|| {
-        let where_ = match &owner {
-            MeasureOwner::Component(id) => format!("component \"{id}\""),
-            MeasureOwner::Link { from, to } => format!("link \"{from}->{to}\""),
-        };
-        format!("{where_} has no measure \"{measure_id}\"")
-    })?;
+    let measure = measures
+        .iter()
+        .find(|m| m.id == measure_id)
+        .ok_or_else(|| {
+            let where_ = match &owner {
+                MeasureOwner::Component(id) => format!("component \"{id}\""),
+                MeasureOwner::Link { from, to } => format!("link \"{from}->{to}\""),
+            };
+            format!("{where_} has no measure \"{measure_id}\"")
+        })?;
     Ok((owner, measure))
 }
 
@@ -150,7 +153,10 @@ impl Pending {
                 return Err(format!("{column} is empty"));
             }
         }
-        let key = (owner_of(row.get("component")), row.get("measure").to_string());
+        let key = (
+            owner_of(row.get("component")),
+            row.get("measure").to_string(),
+        );
         let at = match self.slots.get(&key) {
             Some(&at) => at,
             None => {
@@ -256,8 +262,7 @@ fn update(slot: &mut Slot, row: &Row) -> Result<Applied, String> {
     } else {
         Some(undefuse(source_cell.trim()).to_string())
     };
-    if Some(value) == m.value && period == m.period && source == m.source && bench == m.benchmark
-    {
+    if Some(value) == m.value && period == m.period && source == m.source && bench == m.benchmark {
         return Ok(Applied::Unchanged);
     }
     let m = &mut slot.measure;
