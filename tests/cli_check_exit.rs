@@ -107,14 +107,17 @@ fn exit_two_when_a_file_cannot_be_loaded_and_the_others_are_still_reported() {
                 message.contains("\"Asessment\"") && message.contains("Assessment"),
                 "{message:?}"
             );
-            // The good file is still reported on stdout; the bad one is not.
+            // The good file is still reported on stdout; the bad one only in JSON, as
+            // a file with its located error.
             assert!(run.stdout.contains("north.ron"), "{}", run.stdout);
-            assert!(!run.stdout.contains("bad.ron"));
             if format == "json" {
                 let json: Value = serde_json::from_str(&run.stdout).unwrap();
-                assert_eq!(json["files"].as_array().unwrap().len(), 1);
-                assert_eq!(json["files"][0]["file"], "north.ron");
+                assert_eq!(json["files"].as_array().unwrap().len(), 2);
+                assert_eq!(json["files"][0]["file"], "bad.ron");
+                assert_eq!(json["files"][0]["error"]["line"], line);
+                assert_eq!(json["files"][1]["file"], "north.ron");
             } else {
+                assert!(!run.stdout.contains("bad.ron"));
                 assert!(
                     run.stdout
                         .starts_with("north.ron: North region children's diabetes network\n")

@@ -24,7 +24,12 @@ fn hostile(name_of_network: &str) -> String {
         .unwrap()
         .replacen(
             r#"name: "4Ts awareness campaign in practices, nurseries and schools""#,
-            &format!(r#"name: "{HOSTILE}", notes: "{HOSTILE}""#),
+            &format!(r#"name: "{HOSTILE}""#),
+            1,
+        )
+        .replacen(
+            r#"notes: "Counted as the year's new diagnoses"#,
+            &format!(r#"notes: "{HOSTILE} Counted as the year's new diagnoses"#),
             1,
         )
         .replacen(

@@ -58,8 +58,8 @@ fn quitting_without_saving_keeps_the_edits_aside_until_the_next_save() {
     let tmux = setup.open("quit");
     add_component(&tmux, ADDED);
     tmux.keys(&["q"]);
-    tmux.wait_for("Quit without saving");
-    tmux.keys(&["y"]);
+    tmux.wait_for("d quit without saving");
+    tmux.keys(&["d"]);
     assert_eq!(tmux.wait_for_exit(), 0);
     let joined = squeeze(&tmux.screen_joined());
     assert!(
@@ -107,8 +107,8 @@ fn restoring_over_a_file_changed_on_disk_says_so_and_the_save_asks() {
     tmux.wait_for("Not saved");
     assert_eq!(fs::read_to_string(&setup.file).unwrap(), changed);
     tmux.keys(&["q"]);
-    tmux.wait_for("Quit without saving");
-    tmux.keys(&["y"]);
+    tmux.wait_for("d quit without saving");
+    tmux.keys(&["d"]);
     assert_eq!(tmux.wait_for_exit(), 0);
     wait_until("the edits to be set aside", || setup.discarded().len() == 1);
 }

@@ -210,7 +210,12 @@ fn control_and_bidi_characters_in_names_do_not_reach_the_terminal() {
         .unwrap()
         .replacen(
             r#"name: "4Ts awareness campaign in practices, nurseries and schools""#,
-            &format!(r#"name: "{hostile}", notes: "{CLEAR}{TITLE}""#),
+            &format!(r#"name: "{hostile}""#),
+            1,
+        )
+        .replacen(
+            r#"notes: "Counted as the year's new diagnoses"#,
+            &format!(r#"notes: "{CLEAR}{TITLE}Counted as the year's new diagnoses"#),
             1,
         )
         .replacen(

@@ -84,7 +84,7 @@ fn the_chart_verdict_benchmark_and_currency_show_in_words_and_symbols() {
     let mut app = from_text(NETWORK);
     run(&mut app, [Action::NextPanel]);
     let theme = Theme::default();
-    let (buf, _) = draw(&app, &theme, 160, 48);
+    let (buf, _) = draw(&app, &theme, 220, 60);
     let screen = text(&buf);
     for expected in [
         "30 weeks target 18 weeks 2024-12",
@@ -105,7 +105,7 @@ fn the_chart_verdict_benchmark_and_currency_show_in_words_and_symbols() {
     assert!(screen.contains('─'), "{screen}");
 
     run(&mut app, [Action::NextComponent]);
-    let (buf, _) = draw(&app, &theme, 160, 48);
+    let (buf, _) = draw(&app, &theme, 220, 60);
     let screen = text(&buf);
     for expected in [
         "45% target 50% 2019/20 stale",
@@ -134,11 +134,9 @@ fn the_chart_verdict_benchmark_and_currency_show_in_words_and_symbols() {
     );
 
     run(&mut app, [Action::NextComponent]);
-    let screen = text(&draw(&app, &theme, 160, 48).0);
-    assert!(
-        screen.contains("1 about now period not understood"),
-        "{screen}"
-    );
+    let screen = text(&draw(&app, &theme, 220, 60).0);
+    assert!(screen.contains("1 target 1 about now"), "{screen}");
+    assert!(screen.contains("period not understood"), "{screen}");
 }
 
 #[test]
@@ -162,7 +160,7 @@ fn under_twelve_points_there_is_no_chart() {
     let eleven = NETWORK.replace(r#"("2024-01", 21.0), "#, "");
     let mut app = from_text(&eleven);
     run(&mut app, [Action::NextPanel]);
-    let screen = text(&draw(&app, &Theme::default(), 160, 48).0);
+    let screen = text(&draw(&app, &Theme::default(), 220, 60).0);
     assert!(
         screen.contains("11 points over time: a chart needs 12"),
         "{screen}"

@@ -74,7 +74,7 @@ fn help_overlay() {
     let top = text(&buf);
     assert!(top.contains("↑↓ or the wheel scroll for more"));
     let mut seen = top.clone();
-    for _ in 0..40 {
+    for _ in 0..80 {
         ui::scroll(&mut state, &app, 0, 1);
         seen.push_str(&text(&draw(&app, &theme, &mut state, 80, 24).0));
     }
@@ -323,8 +323,8 @@ fn clicks_map_to_actions() {
     let (x, y) = find(&buf, "Type 1 diabetes")[0];
     assert_eq!(y, 0, "the first match is the tab");
     assert_eq!(hits.action_at(x, y), Some(Action::SelectPathway(0)));
-    let (x, y) = find(&buf, "Young adult diabetes clinic")[0];
-    assert_eq!(hits.action_at(x, y), Some(Action::SelectWeakest(4)));
+    let (x, y) = find(&buf, "0.56 Annual review")[0];
+    assert_eq!(hits.action_at(x, y), Some(Action::SelectWeakest(0)));
     // Between boxes, and in the status line, a click does nothing.
     assert_eq!(hits.action_at(0, 47), None);
     assert!(

@@ -53,7 +53,8 @@ fn examine_overlay_lists_the_seven_questions_with_their_answers() {
 #[test]
 fn details_lead_with_the_examination_for_a_weak_component_only() {
     let app = at_transition_clinic();
-    let shown = screen(&app, 160, 48);
+    // A screen whose details panel holds everything, down to the actions.
+    let shown = screen(&app, 220, 60);
     let lines: Vec<&str> = shown.lines().collect();
     let lead = lines
         .iter()

@@ -132,7 +132,7 @@ fn help(frame: &mut Frame, area: Rect, theme: &Theme, scroll: &mut u16) {
     // As tall as one wrapped column needs, when the screen has the room.
     let normal: Vec<Entry> = NORMAL_KEYS.iter().map(|b| (b.label, b.help)).collect();
     let sections: [(&str, &[Entry]); 2] = [("Map keys", &normal), ("Other keys", OTHER_KEYS)];
-    let w = area.width.min(110);
+    let w = area.width.min(140);
     let needed = help_lines(&sections, w.saturating_sub(2) as usize, theme).len() as u16 + 3;
     let inner = popup(
         frame,

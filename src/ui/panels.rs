@@ -111,35 +111,52 @@ impl Details<'_> {
         }
     }
 
-    /// Status, strength, reach and impact: on one line where it fits, else two.
+    /// `pieces` on lines indented by `indent`, as many to a line as fit: a piece is never
+    /// split, and a piece that starts a line drops its leading space and " · ".
+    fn flow(&mut self, indent: usize, pieces: Vec<Vec<Span<'static>>>) {
+        let pad = || Span::raw(" ".repeat(indent));
+        let mut line = vec![pad()];
+        let mut used = indent;
+        for mut piece in pieces {
+            let w: usize = piece.iter().map(Span::width).sum();
+            if used > indent && used + w > self.width {
+                self.push(Line::from(std::mem::replace(&mut line, vec![pad()])));
+                used = indent;
+            }
+            if used == indent
+                && let Some(first) = piece.first_mut()
+            {
+                let trimmed = first.content.trim_start_matches([' ', '·']).to_string();
+                first.content = trimmed.into();
+            }
+            used += piece.iter().map(Span::width).sum::<usize>();
+            line.extend(piece);
+        }
+        self.push(Line::from(line));
+    }
+
+    /// Status, strength, reach and impact: on as few lines as fit.
     fn score(&mut self, score: &Score, reach: f64, basis: String, impact: Option<f64>) {
         let dim = self.theme.dim;
-        let first = vec![
-            status_span(score.status, self.theme),
-            Span::styled(" · strength ", dim),
-            Span::raw(share(score.strength)),
-        ];
-        let second = vec![
-            Span::styled("reach ", dim),
-            Span::raw(share(Some(reach))),
-            Span::styled(basis, dim),
-            Span::styled(" · impact ", dim),
-            Span::raw(impact.map_or("–".to_string(), number)),
-        ];
-        let one = Line::from(
-            [
-                first.clone(),
-                vec![Span::styled(" · ", dim)],
-                second.clone(),
-            ]
-            .concat(),
+        self.flow(
+            0,
+            vec![
+                vec![status_span(score.status, self.theme)],
+                vec![
+                    Span::styled(" · strength ", dim),
+                    Span::raw(share(score.strength)),
+                ],
+                vec![
+                    Span::styled(" · reach ", dim),
+                    Span::raw(share(Some(reach))),
+                    Span::styled(basis, dim),
+                ],
+                vec![
+                    Span::styled(" · impact ", dim),
+                    Span::raw(impact.map_or("–".to_string(), number)),
+                ],
+            ],
         );
-        if one.width() <= self.width {
-            self.push(one);
-        } else {
-            self.push(Line::from(first));
-            self.push(Line::from(second));
-        }
     }
 
     fn measures(&mut self, measures: &[Measure], cursor: Option<usize>) {
@@ -168,30 +185,38 @@ impl Details<'_> {
                 Span::styled(fit(&m.name, room), name_style),
             ]));
             let dim = self.theme.dim;
+            // Each fact with its label, kept together; a narrow panel wraps between them.
             let mut facts = vec![
-                Span::raw("    "),
-                Span::raw(
+                vec![Span::raw(
                     m.value
                         .map_or("no value".to_string(), |v| with_unit(v, &m.unit)),
-                ),
-                Span::styled(" target ", dim),
-                Span::raw(with_unit(m.target, &m.unit)),
+                )],
+                vec![
+                    Span::styled(" target ", dim),
+                    Span::raw(with_unit(m.target, &m.unit)),
+                ],
             ];
             if let Some(a) = m.amber {
-                facts.push(Span::styled(" amber ", dim));
-                facts.push(Span::raw(with_unit(a, &m.unit)));
+                facts.push(vec![
+                    Span::styled(" amber ", dim),
+                    Span::raw(with_unit(a, &m.unit)),
+                ]);
             }
             if let Some(p) = &m.period {
-                facts.push(Span::styled(format!(" {}", fit(p, 12)), dim));
+                facts.push(vec![Span::styled(format!(" {}", fit(p, 12)), dim)]);
             }
-            facts.extend(measure_view::currency_span(m, self.reference, self.theme));
+            if let Some(c) = measure_view::currency_span(m, self.reference, self.theme) {
+                facts.push(vec![c]);
+            }
             // Twelve points or more are drawn as a chart below instead.
             let spark = sparkline(m);
             if !spark.is_empty() && spc::chart(m).is_none() {
-                facts.push(Span::raw(" "));
-                facts.push(Span::styled(spark, self.theme.heading));
+                facts.push(vec![
+                    Span::raw(" "),
+                    Span::styled(spark, self.theme.heading),
+                ]);
             }
-            self.push(Line::from(facts));
+            self.flow(4, facts);
             self.lines
                 .extend(measure_view::extras(m, self.width, self.theme));
             if marked {
