@@ -1,14 +1,18 @@
 //! The editor's state and the named actions that change it. No terminal here: a test
 //! is a list of actions applied to an `App`.
 
+mod connect;
+mod delete;
 mod edit;
 mod form;
 mod forms;
 mod history;
+mod in_form;
 mod keymap;
 mod measure_fields;
 mod navigate;
 mod safety;
+mod submit;
 mod update;
 mod workshop;
 
