@@ -33,9 +33,9 @@ fn add_measure_connect_save_quit() {
     tmux.keys(&["Enter"]);
     tmux.wait_for("Added measure");
     tmux.keys(&["u"]);
-    tmux.wait_for("Undone");
+    tmux.wait_for("Undid");
     tmux.keys(&["C-r"]);
-    tmux.wait_for("Redone");
+    tmux.wait_for("Redid");
 
     // Connect to the next column.
     tmux.keys(&["c"]);

@@ -57,7 +57,7 @@ fn every_change_undoes_and_redoes_exactly() {
         app.redo();
         assert_eq!(app.document(), expected);
     }
-    assert!(app.message.as_ref().unwrap().text.starts_with("Redone: "));
+    assert!(app.message.as_ref().unwrap().text.starts_with("Redid: "));
 }
 
 #[test]

@@ -5,6 +5,8 @@
 
 use crate::model::{Delta, Network};
 
+use super::describe::Subject;
+
 /// How many changes can be undone.
 pub const UNDO_LIMIT: usize = 256;
 
@@ -17,6 +19,8 @@ struct Entry {
     delta: Delta,
     generation: u64,
     what: String,
+    /// The item the change is about, selected again on undo and redo.
+    subject: Option<Subject>,
     bytes: usize,
 }
 
@@ -36,6 +40,7 @@ impl History {
         after: &mut Network,
         generation: u64,
         what: &str,
+        subject: Option<Subject>,
     ) -> bool {
         let Some(delta) = Delta::between(before, after) else {
             return false;
@@ -45,6 +50,7 @@ impl History {
             delta,
             generation,
             what: what.to_string(),
+            subject,
             bytes,
         });
         self.redo.clear();
@@ -63,13 +69,22 @@ impl History {
         }
     }
 
-    /// Reverses the last change, if any; returns what it did.
-    pub fn undo(&mut self, current: &mut Network, generation: &mut u64) -> Option<String> {
+    /// Reverses the last change, if any; returns what it did and what it was about.
+    pub fn undo(
+        &mut self,
+        current: &mut Network,
+        generation: &mut u64,
+    ) -> Option<(String, Option<Subject>)> {
         Self::step(&mut self.undo, &mut self.redo, current, generation)
     }
 
-    /// Makes the last undone change again, if any; returns what it did.
-    pub fn redo(&mut self, current: &mut Network, generation: &mut u64) -> Option<String> {
+    /// Makes the last undone change again, if any; returns what it did and what it was
+    /// about.
+    pub fn redo(
+        &mut self,
+        current: &mut Network,
+        generation: &mut u64,
+    ) -> Option<(String, Option<Subject>)> {
         Self::step(&mut self.redo, &mut self.undo, current, generation)
     }
 
@@ -78,7 +93,7 @@ impl History {
         to: &mut Vec<Entry>,
         current: &mut Network,
         generation: &mut u64,
-    ) -> Option<String> {
+    ) -> Option<(String, Option<Subject>)> {
         let entry = from.pop()?;
         let delta = entry.delta.apply(current);
         to.push(Entry {
@@ -86,9 +101,10 @@ impl History {
             delta,
             generation: *generation,
             what: entry.what.clone(),
+            subject: entry.subject.clone(),
         });
         *generation = entry.generation;
-        Some(entry.what)
+        Some((entry.what, entry.subject))
     }
 
     pub fn can_undo(&self) -> bool {

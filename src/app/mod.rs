@@ -3,6 +3,7 @@
 
 mod connect;
 mod delete;
+mod describe;
 mod edit;
 mod form;
 mod forms;
@@ -21,6 +22,7 @@ use std::path::PathBuf;
 use crate::analysis::{NetworkAnalysis, analyse};
 use crate::model::{Component, Link, Network, Pathway, Phase};
 
+pub use describe::Subject;
 pub use edit::Edit;
 pub use form::{Field, FieldKind, Form, parse_history, parse_number};
 pub use forms::Purpose;
@@ -380,6 +382,8 @@ impl App {
     pub fn apply(&mut self, edit: Edit) -> Result<(), String> {
         let before = self.doc.clone();
         let what = edit.describe();
+        let summary = edit.summary(&self.doc);
+        let subject = edit.subject(&self.doc);
         if let Err(e) = edit.apply(&mut self.doc) {
             let text = capitalise(&e.to_string());
             self.error(text.clone());
@@ -387,7 +391,7 @@ impl App {
         }
         if !self
             .history
-            .record(before, &mut self.doc, self.generation, what)
+            .record(before, &mut self.doc, self.generation, &summary, subject)
         {
             self.info("Nothing to change");
             return Ok(());
@@ -399,22 +403,29 @@ impl App {
         Ok(())
     }
 
+    /// Undoes the last change, says what it was ("Undid: delete component …") and
+    /// selects the item it was about, where it still exists.
     pub fn undo(&mut self) {
-        if let Some(what) = self.history.undo(&mut self.doc, &mut self.generation) {
-            self.refresh();
-            self.info(format!("Undone: {what}"));
-        } else {
-            self.info("Nothing to undo");
+        match self.history.undo(&mut self.doc, &mut self.generation) {
+            Some((what, subject)) => self.after_history("Undid", &what, subject),
+            None => self.info("Nothing to undo"),
         }
     }
 
+    /// Makes the last undone change again, says so and selects its item.
     pub fn redo(&mut self) {
-        if let Some(what) = self.history.redo(&mut self.doc, &mut self.generation) {
-            self.refresh();
-            self.info(format!("Redone: {what}"));
-        } else {
-            self.info("Nothing to redo");
+        match self.history.redo(&mut self.doc, &mut self.generation) {
+            Some((what, subject)) => self.after_history("Redid", &what, subject),
+            None => self.info("Nothing to redo"),
         }
+    }
+
+    fn after_history(&mut self, done: &str, what: &str, subject: Option<Subject>) {
+        self.refresh();
+        if let Some(subject) = subject {
+            self.select_subject(&subject);
+        }
+        self.info(format!("{done}: {what}"));
     }
 
     /// Called by the event loop with the result of an `Effect::Save`.

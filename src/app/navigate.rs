@@ -227,3 +227,69 @@ impl App {
         }
     }
 }
+
+impl App {
+    /// Selects the item a change was about, in whichever pathway holds it; an item that
+    /// no longer exists leaves the selection as it is.
+    pub(super) fn select_subject(&mut self, subject: &super::Subject) {
+        use super::Subject;
+        let holds = |f: &dyn Fn(&crate::model::Pathway) -> bool| {
+            self.doc.pathways().iter().position(|p| f(p))
+        };
+        match subject {
+            Subject::Component(id) => {
+                if let Some(i) = holds(&|p| p.component(id).is_some()) {
+                    self.set_pathway(i);
+                    self.select_component(id);
+                }
+            }
+            Subject::Link { from, to } => {
+                if let Some(i) = holds(&|p| p.link(from, to).is_some()) {
+                    self.set_pathway(i);
+                    self.select_link(from, to);
+                }
+            }
+            Subject::Measure { owner, id } => {
+                match owner {
+                    crate::model::MeasureOwner::Component(c) => {
+                        self.select_subject(&Subject::Component(c.clone()))
+                    }
+                    crate::model::MeasureOwner::Link { from, to } => {
+                        self.select_subject(&Subject::Link {
+                            from: from.clone(),
+                            to: to.clone(),
+                        })
+                    }
+                }
+                // On the measure in the details panel, when it is there.
+                if let Some(at) = self.selected_measures().iter().position(|m| &m.id == id) {
+                    self.detail_cursor = at;
+                }
+            }
+            Subject::Pathway(id) => {
+                if let Some(i) = holds(&|p| p.id == *id) {
+                    self.set_pathway(i);
+                }
+            }
+        }
+    }
+
+    /// Selects a link of the current pathway, its source's column current.
+    pub(super) fn select_link(&mut self, from: &str, to: &str) {
+        let Some(phase) = self
+            .current_pathway()
+            .filter(|p| p.link(from, to).is_some())
+            .and_then(|p| p.component(from))
+            .map(|c| c.phase)
+        else {
+            return;
+        };
+        self.column = phase;
+        self.selection = Some(Selection::Link {
+            from: from.to_string(),
+            to: to.to_string(),
+        });
+        self.detail_cursor = 0;
+        self.details_scroll = 0;
+    }
+}

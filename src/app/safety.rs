@@ -191,7 +191,8 @@ impl App {
             before,
             &mut self.doc,
             self.generation,
-            "Restored recovered edits",
+            "restore recovered edits",
+            None,
         ) {
             self.generation = self.next_generation;
             self.next_generation += 1;
