@@ -234,7 +234,7 @@ impl App {
     pub(super) fn select_subject(&mut self, subject: &super::Subject) {
         use super::Subject;
         let holds = |f: &dyn Fn(&crate::model::Pathway) -> bool| {
-            self.doc.pathways().iter().position(|p| f(p))
+            self.doc.pathways().iter().position(f)
         };
         match subject {
             Subject::Component(id) => {
