@@ -8,6 +8,7 @@ pub mod cli;
 pub mod diff;
 mod flat_lists;
 pub mod generate;
+pub mod keys;
 pub mod layout;
 pub mod merge;
 pub mod model;

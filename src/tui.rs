@@ -19,6 +19,7 @@ use crossterm::execute;
 
 use crate::app::{App, Effect, Mode, RecoveryChoice, action_for_key};
 use crate::cli::new_network;
+use crate::keys::key_of;
 use crate::model::{Condition, Network};
 use crate::recovery::{Recovery, Session, content_hash};
 use crate::storage;
@@ -248,10 +249,12 @@ fn event_loop(
                     KeyCode::Down => scroll(&mut state, app, 0, 1),
                     KeyCode::PageUp => scroll(&mut state, app, 0, -10),
                     KeyCode::PageDown => scroll(&mut state, app, 0, 10),
-                    _ => action_for_key(&app.mode, &key),
+                    _ => key_of(&key).and_then(|k| action_for_key(&app.mode, k)),
                 }
             }
-            Event::Key(key) if key.kind != KeyEventKind::Release => action_for_key(&app.mode, &key),
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                key_of(&key).and_then(|k| action_for_key(&app.mode, k))
+            }
             Event::Paste(text) => Some(crate::app::Action::Paste(text)),
             Event::Mouse(mouse) => match mouse.kind {
                 MouseEventKind::Down(MouseButton::Left) => hits.action_at(mouse.column, mouse.row),
@@ -325,9 +328,9 @@ fn scroll(state: &mut UiState, app: &App, dx: i32, dy: i32) -> Option<crate::app
     // The overview keeps its scroll in the app: the wheel moves it as the arrows do.
     if matches!(app.mode, Mode::Overview { .. }) && dy != 0 {
         return Some(if dy > 0 {
-            crate::app::Action::NextComponent
+            crate::app::Action::NextItem
         } else {
-            crate::app::Action::PrevComponent
+            crate::app::Action::PrevItem
         });
     }
     ui::scroll(state, app, dx, dy);

@@ -89,7 +89,7 @@ fn simple_action() -> impl Strategy<Value = Action> {
     use Action::*;
     prop_oneof![
         8 => prop::sample::select(vec![
-            PrevColumn, NextColumn, PrevComponent, NextComponent, PrevPathway, NextPathway,
+            PrevColumn, NextColumn, PrevItem, NextItem, PrevPathway, NextPathway,
             NextPanel, NextLinkOut, NextLinkIn, Edit, AddComponent, AddOrganisation, Connect, AddMeasure, Delete,
             PhaseBack, PhaseForward, ShiftUp, ShiftDown, Undo, Redo, Save, Find, ToggleWeakest,
             NextTheme, Help, Quit, Organisations, AddPathway, EditPathway, DeletePathway,
@@ -187,7 +187,7 @@ fn step() -> impl Strategy<Value = Step> {
         .prop_flat_map(|open| form(open, vec![first(name()), choose(2), then(text())]));
     let organisation = prop::sample::select(vec![
         vec![Organisations, AddOrganisation],
-        vec![Organisations, NextComponent, Edit],
+        vec![Organisations, NextItem, Edit],
     ])
     .prop_flat_map(|open| {
         form(
@@ -214,26 +214,20 @@ fn step() -> impl Strategy<Value = Step> {
     // Short runs of keys that do something together.
     let together = prop::sample::select(vec![
         vec![Delete, Confirm],
-        vec![Delete, Input('y')],
-        vec![Delete, Input('n')],
+        vec![Delete, Input('y'), Confirm],
+        vec![Delete, Cancel],
         vec![NextPanel, Delete, Confirm],
         vec![NextLinkOut, Delete, Confirm],
         vec![NextLinkIn, Delete, Confirm],
         vec![Connect, NextColumn, Confirm],
-        vec![Connect, NextComponent, Confirm],
-        vec![Connect, PrevColumn, PrevComponent, Input('c')],
+        vec![Connect, NextItem, Confirm],
+        vec![Connect, PrevColumn, PrevItem, Input('c')],
         vec![Connect, Confirm],
         vec![Organisations, Delete, Confirm],
-        vec![
-            Organisations,
-            NextComponent,
-            NextComponent,
-            Delete,
-            Input('y'),
-        ],
+        vec![Organisations, NextItem, NextItem, Delete, Confirm],
         vec![DeletePathway, Confirm],
         vec![Find, Input('a'), Confirm, Confirm, Cancel],
-        vec![NextPanel, NextPanel, NextComponent, Edit],
+        vec![NextPanel, NextPanel, NextItem, Edit],
         vec![Quit, Cancel],
         vec![Undo, Undo, Redo],
     ]);
@@ -522,7 +516,7 @@ macro_rules! names {
 
 /// Every variant of `Action`; the run fails if one is never applied.
 const VARIANTS: [&str; 56] = names! {
-    PrevColumn, NextColumn, PrevComponent, NextComponent, PrevPathway, NextPathway, NextPanel,
+    PrevColumn, NextColumn, PrevItem, NextItem, PrevPathway, NextPathway, NextPanel,
     NextLinkOut, NextLinkIn, Edit, AddComponent, Connect, AddMeasure, Delete, PhaseBack,
     PhaseForward, ShiftUp, ShiftDown, Undo, Redo, Save, Find, ToggleWeakest, NextTheme, Help,
     Quit, Organisations, AddPathway, EditPathway, DeletePathway, Input, Backspace, ClearField,

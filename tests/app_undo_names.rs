@@ -102,13 +102,13 @@ fn undoing_a_measure_change_selects_its_measure() {
     app.update(Action::SelectComponent(id.clone()));
     app.update(Action::NextPanel);
     assert_eq!(app.focus, Panel::Details);
-    app.update(Action::NextComponent);
+    app.update(Action::NextItem);
     app.update(Action::Edit);
     for c in " (renamed)".chars() {
         app.update(Action::Input(c));
     }
     app.update(Action::Confirm);
-    app.update(Action::PrevComponent);
+    app.update(Action::PrevItem);
     assert_eq!(app.detail_cursor, 0);
     app.update(Action::Undo);
     assert_eq!(

@@ -100,7 +100,11 @@ fn examine_answers_with_single_keys_and_undoes() {
     assert_eq!(app.mode, Mode::Examine { question: 0 });
     run(
         &mut app,
-        [Action::Input('y'), Action::Input('p'), Action::Input('N')],
+        [
+            Action::Answer(Answer::Yes),
+            Action::Answer(Answer::Partly),
+            Action::Answer(Answer::No),
+        ],
     );
     assert_eq!(app.mode, Mode::Examine { question: 3 });
     let c = app.selected_component().unwrap().checklist;
@@ -108,13 +112,13 @@ fn examine_answers_with_single_keys_and_undoes() {
         (c.evidence_based, c.competent_team, c.right_place),
         (Answer::Yes, Answer::Partly, Answer::No)
     );
-    // An unknown key answers nothing; u sets Unknown.
+    // A typed letter answers nothing; Unknown is an answer too.
     run(
         &mut app,
         [
-            Action::PrevComponent,
+            Action::PrevItem,
             Action::Input('z'),
-            Action::Input('u'),
+            Action::Answer(Answer::Unknown),
         ],
     );
     assert_eq!(
@@ -197,9 +201,9 @@ fn improvement_actions_add_validate_date_complete_delete() {
         .position(|&i| app.document().actions()[i].id == added.id)
         .unwrap();
     for _ in 0..at {
-        app.update(Action::NextComponent);
+        app.update(Action::NextItem);
     }
-    run(&mut app, [Action::Input('s')]);
+    run(&mut app, [Action::NextStatus]);
     let now = |app: &App| {
         app.document()
             .actions()
@@ -209,7 +213,7 @@ fn improvement_actions_add_validate_date_complete_delete() {
             .clone()
     };
     assert_eq!(now(&app).status, ActionStatus::InProgress);
-    run(&mut app, [Action::Input('s')]);
+    run(&mut app, [Action::NextStatus]);
     assert_eq!(now(&app).status, ActionStatus::Done);
     assert!(!app.is_overdue(&now(&app)), "done is never overdue");
     // Delete asks; yes deletes; undo brings it back.
@@ -270,11 +274,7 @@ fn overview_opens_scrolls_and_closes() {
     app.update(Action::Overview);
     run(
         &mut app,
-        [
-            Action::NextComponent,
-            Action::NextComponent,
-            Action::PrevComponent,
-        ],
+        [Action::NextItem, Action::NextItem, Action::PrevItem],
     );
     assert_eq!(app.mode, Mode::Overview { scroll: 1 });
     app.update(Action::Cancel);

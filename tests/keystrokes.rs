@@ -4,9 +4,8 @@
 //! typed text included, goes through the editor's key table (`action_for_key`) and is
 //! counted; the document it makes is checked at the end.
 
-use carepath::app::{App, FieldKind, Mode, action_for_key};
+use carepath::app::{App, FieldKind, Key, Mode, action_for_key};
 use carepath::model::{Integration, Network, Pathway, Phase, Sector};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The most keystrokes the job may take.
 const BUDGET: usize = 1_200;
@@ -17,16 +16,15 @@ struct Keyboard {
 }
 
 impl Keyboard {
-    fn press(&mut self, code: KeyCode) {
-        let key = KeyEvent::new(code, KeyModifiers::NONE);
+    fn press(&mut self, key: Key) {
         self.keys += 1;
-        if let Some(action) = action_for_key(&self.app.mode, &key) {
+        if let Some(action) = action_for_key(&self.app.mode, key) {
             self.app.update(action);
         }
     }
 
     fn char(&mut self, c: char) {
-        self.press(KeyCode::Char(c));
+        self.press(Key::Char(c));
     }
 
     fn text(&mut self, text: &str) {
@@ -37,12 +35,12 @@ impl Keyboard {
 
     fn tab(&mut self, n: usize) {
         for _ in 0..n {
-            self.press(KeyCode::Tab);
+            self.press(Key::Tab);
         }
     }
 
     fn enter(&mut self) {
-        self.press(KeyCode::Enter);
+        self.press(Key::Enter);
     }
 
     /// Type-ahead in the focused choice: its first letter, as often as it takes.
@@ -71,7 +69,7 @@ impl Keyboard {
     fn find(&mut self, part: &str) {
         self.char('/');
         self.text(part);
-        self.press(KeyCode::Esc);
+        self.press(Key::Esc);
     }
 
     fn column(&mut self, phase: Phase) {
@@ -280,7 +278,7 @@ fn map_the_asthma_pathway() -> (Network, usize) {
             "back in the list"
         );
     }
-    kb.press(KeyCode::Esc);
+    kb.press(Key::Esc);
 
     for (phase, name, provider, measure, value, target, lower) in COMPONENTS {
         kb.column(phase);

@@ -1,23 +1,60 @@
-//! The README is the front door: it must list every key the editor has.
+//! The README is the front door: it must list every key the editor has, and only those.
 
-use carepath::app::{NORMAL_KEYS, OTHER_KEYS};
+use carepath::app::{KeyMode, bindings};
 
 const README: &str = include_str!("../README.md");
 
-#[test]
-fn readme_lists_every_key() {
-    for b in NORMAL_KEYS {
-        let cells: Vec<String> = b.label.split(' ').map(|k| format!("`{k}`")).collect();
-        let row = format!("| {} | {} |", cells.join(" "), b.help);
-        assert!(README.contains(&row), "README lacks the key row {row}");
-    }
-    for (keys, help) in OTHER_KEYS {
-        if *keys == "mouse" {
-            continue;
+const START: &str =
+    "<!-- keys: made from the key table (src/app/keymap.rs); tests/readme.rs checks them -->\n";
+const END: &str = "<!-- end of keys -->\n";
+
+/// The README's key tables as the key table makes them: a table per mode, a row per
+/// binding, every key in it.
+fn key_tables() -> String {
+    let mut out = String::new();
+    for mode in KeyMode::ALL {
+        out.push_str(&format!("{}:\n\n| key | does |\n|---|---|\n", mode.title()));
+        for b in bindings(mode) {
+            let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", k.label())).collect();
+            out.push_str(&format!(
+                "| {} | {} |\n",
+                keys.join(" "),
+                b.help.replace('|', "\\|")
+            ));
         }
-        let row = format!("| {keys} | {help} |");
-        assert!(README.contains(&row), "README lacks the key row {row}");
+        out.push('\n');
     }
+    out
+}
+
+/// The README lists every key of every mode and no key the editor does not have: its key
+/// tables are exactly what the key table makes. `CAREPATH_WRITE_README=1` rewrites them.
+#[test]
+fn readme_lists_every_key_and_no_other() {
+    let start = README
+        .find(START)
+        .expect("the README's key tables start marker");
+    let end = README
+        .find(END)
+        .expect("the README's key tables end marker");
+    let shown = &README[start + START.len()..end];
+    let want = key_tables();
+    if shown != want && std::env::var_os("CAREPATH_WRITE_README").is_some() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+        let text = format!("{}{START}{want}{}", &README[..start], &README[end..]);
+        std::fs::write(path, text).expect("README written");
+        return;
+    }
+    for line in shown.lines().filter(|l| l.starts_with("| `")) {
+        assert!(
+            want.contains(line),
+            "README has a key the editor lacks: {line}"
+        );
+    }
+    for line in want.lines().filter(|l| l.starts_with("| `")) {
+        assert!(shown.contains(line), "README lacks the key row {line}");
+    }
+    assert_eq!(shown, want, "README key tables differ from the key table");
 }
 
 #[test]

@@ -289,7 +289,7 @@ fn details_scroll_down_to_notes_and_actions_at_80x24() {
     assert!(first.contains("↓ more"), "{first}");
     run(&mut app, [Action::NextPanel]);
     for _ in 0..40 {
-        run(&mut app, [Action::NextComponent]);
+        run(&mut app, [Action::NextItem]);
         shown(&app, &mut state);
         app.clamp_details_scroll(state.details_room());
     }
@@ -300,7 +300,7 @@ fn details_scroll_down_to_notes_and_actions_at_80x24() {
     let room = state.details_room();
     assert_eq!(app.details_scroll, room);
     for _ in 0..room {
-        run(&mut app, [Action::PrevComponent]);
+        run(&mut app, [Action::PrevItem]);
     }
     assert_eq!(app.details_scroll, 0);
     // The wheel over the panel (below the map at 80x24) scrolls it too.

@@ -104,7 +104,7 @@ fn the_chart_verdict_benchmark_and_currency_show_in_words_and_symbols() {
     assert_eq!(buf[(x, y)].style().fg, theme.status(Status::Green).fg);
     assert!(screen.contains('─'), "{screen}");
 
-    run(&mut app, [Action::NextComponent]);
+    run(&mut app, [Action::NextItem]);
     let (buf, _) = draw(&app, &theme, 220, 60);
     let screen = text(&buf);
     for expected in [
@@ -133,7 +133,7 @@ fn the_chart_verdict_benchmark_and_currency_show_in_words_and_symbols() {
         "the better-served group has the longer bar:\n{most}\n{least}"
     );
 
-    run(&mut app, [Action::NextComponent]);
+    run(&mut app, [Action::NextItem]);
     let screen = text(&draw(&app, &theme, 220, 60).0);
     assert!(screen.contains("1 target 1 about now"), "{screen}");
     assert!(screen.contains("period not understood"), "{screen}");
@@ -148,7 +148,7 @@ fn at_80_columns_the_panel_still_shows_the_verdict_and_the_gap() {
     assert!(screen.contains("▼ concern"), "{screen}");
     // Moving to the second measure scrolls it into view, its name first, then as much
     // of its benchmark and breakdown as the panel holds.
-    run(&mut app, [Action::NextComponent]);
+    run(&mut app, [Action::NextItem]);
     let (buf, _) = draw(&app, &Theme::default(), 80, 24);
     let screen = text(&buf);
     assert!(screen.contains("› ! Amber Pump use"), "{screen}");

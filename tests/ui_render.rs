@@ -42,7 +42,7 @@ fn details_focus_and_weakest_highlight_80x24() {
         Action::NextColumn,
         Action::NextColumn,
         Action::NextPanel,
-        Action::NextComponent,
+        Action::NextItem,
         Action::ToggleWeakest,
     ] {
         app.update(a);
@@ -54,27 +54,37 @@ fn details_focus_and_weakest_highlight_80x24() {
 fn help_overlay() {
     let mut app = example();
     app.update(Action::Help);
-    // Every key of both tables is there: at once on a large screen, and by scrolling
-    // (the arrows or the wheel) on a small one.
+    // Every mode's keys are there, by scrolling (the arrows or the wheel) where the screen
+    // cannot show them all at once.
     let everything = |shown: &str| {
-        for b in carepath::app::NORMAL_KEYS {
-            assert!(shown.contains(b.label), "{} missing from help", b.label);
+        for mode in carepath::app::KeyMode::ALL {
+            assert!(shown.contains(mode.title()), "{mode:?} missing from help");
         }
-        for (label, _) in carepath::app::OTHER_KEYS {
-            let start: String = label.chars().take(8).collect();
-            assert!(shown.contains(&start), "{label} missing from help");
+        for b in carepath::app::KEYS {
+            assert!(
+                shown.contains(&b.label()),
+                "{} missing from help",
+                b.label()
+            );
+            let start: String = b.help.chars().take(12).collect();
+            assert!(shown.contains(&start), "{} missing from help", b.help);
         }
     };
-    let large = screen(&app, 160, 48);
-    everything(&large);
-    assert!(large.contains("Any key closes help"));
     let theme = Theme::default();
+    let large = screen(&app, 160, 48);
+    let mut state = UiState::new();
+    let mut seen = large.clone();
+    for _ in 0..300 {
+        ui::scroll(&mut state, &app, 0, 1);
+        seen.push_str(&text(&draw(&app, &theme, &mut state, 160, 48).0));
+    }
+    everything(&seen);
     let mut state = UiState::new();
     let (buf, _) = draw(&app, &theme, &mut state, 80, 24);
     let top = text(&buf);
     assert!(top.contains("↑↓ or the wheel scroll for more"));
     let mut seen = top.clone();
-    for _ in 0..80 {
+    for _ in 0..300 {
         ui::scroll(&mut state, &app, 0, 1);
         seen.push_str(&text(&draw(&app, &theme, &mut state, 80, 24).0));
     }
@@ -135,7 +145,7 @@ fn find_organisations_and_connect() {
     app.update(Action::Cancel);
 
     app.update(Action::Organisations);
-    app.update(Action::NextComponent);
+    app.update(Action::NextItem);
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("Organisations (12)"));
     assert!(
@@ -298,7 +308,7 @@ fn control_and_bidi_characters_never_reach_the_screen() {
     check(&app, "confirmation");
     app.update(Action::Cancel);
     app.update(Action::Organisations);
-    app.update(Action::NextComponent);
+    app.update(Action::NextItem);
     check(&app, "organisations");
     app.update(Action::Cancel);
     app.update(Action::Find);
@@ -382,12 +392,12 @@ fn wheel_scrolls_until_the_selection_moves() {
     // Another frame does not pull the view back while the selection is unchanged.
     assert_eq!(screen_with(&app, &theme, &mut state), scrolled);
     // A keyboard move brings the selection back into view.
-    app.update(Action::NextComponent);
+    app.update(Action::NextItem);
     let back = screen_with(&app, &theme, &mut state);
     assert!(back.contains("Service 1"));
     // Keyboard moves far down scroll the view along.
     for _ in 0..25 {
-        app.update(Action::NextComponent);
+        app.update(Action::NextItem);
     }
     let down = screen_with(&app, &theme, &mut state);
     assert!(down.contains("Service 26") && !down.contains("Service 1 "));

@@ -24,7 +24,7 @@ fn at_transition_clinic() -> App {
 #[test]
 fn examine_overlay_lists_the_seven_questions_with_their_answers() {
     let mut app = at_transition_clinic();
-    run(&mut app, [Action::Examine, Action::NextComponent]);
+    run(&mut app, [Action::Examine, Action::NextItem]);
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("Examine: Joint young people's transition clinic"));
     assert!(shown.contains("✗ Red · Output below target: examine structure and process"));
@@ -39,7 +39,7 @@ fn examine_overlay_lists_the_seven_questions_with_their_answers() {
     insta::assert_snapshot!("examine_80x24", shown);
 
     // An answer moves the cursor on and shows at once.
-    app.update(Action::Input('y'));
+    app.update(Action::Answer(carepath::model::Answer::Yes));
     let shown = screen(&app, 80, 24);
     let row = shown
         .lines()
@@ -103,7 +103,7 @@ fn details_lead_with_the_examination_for_a_weak_component_only() {
 #[test]
 fn actions_view_lists_every_action_in_view_order() {
     let mut app = example();
-    run(&mut app, [Action::ActionsView, Action::NextComponent]);
+    run(&mut app, [Action::ActionsView, Action::NextItem]);
     for (w, h) in [(80, 24), (160, 48)] {
         let shown = screen(&app, w, h);
         assert!(shown.contains("Actions (3): 1 open, 1 in progress, 1 done, 1 overdue"));
@@ -116,7 +116,7 @@ fn actions_view_lists_every_action_in_view_order() {
         assert!(shown.contains("2026-09-30 "), "done is never overdue");
         assert_eq!(shown.matches("⚠ overdue").count(), 1);
         assert!(shown.contains("PDU lead nurse · for Annual review of key care process"));
-        assert!(shown.contains("s Space next status"));
+        assert!(shown.contains("s next status"));
         insta::assert_snapshot!(format!("actions_{w}x{h}"), shown);
     }
     let wide = screen(&app, 160, 48);
@@ -189,23 +189,23 @@ fn overview_scrolls_and_stops_at_the_end() {
     app.update(Action::Overview);
     let top = screen(&app, 80, 24);
     assert!(top.contains("Pathways"));
-    app.update(Action::NextComponent);
+    app.update(Action::NextItem);
     let one = screen(&app, 80, 24);
     assert_ne!(top, one);
     for _ in 0..200 {
-        app.update(Action::NextComponent);
+        app.update(Action::NextItem);
     }
     let end = screen(&app, 80, 24);
     assert!(
         end.contains("Across pathways") || end.contains("• "),
         "{end}"
     );
-    app.update(Action::NextComponent);
+    app.update(Action::NextItem);
     assert_eq!(screen(&app, 80, 24), end, "it stops at the end");
     // Back up: the view moves within a screenful of presses, not two hundred.
     let presses = (1..=24)
         .find(|_| {
-            app.update(Action::PrevComponent);
+            app.update(Action::PrevItem);
             screen(&app, 80, 24) != end
         })
         .expect("↑ moves the view back");
@@ -218,10 +218,10 @@ fn overview_scrolls_and_stops_at_the_end() {
 fn status_line_hints_for_the_workshop_modes() {
     let mut app = at_transition_clinic();
     app.update(Action::Examine);
-    assert!(last_line(&app).contains("y p n u Yes Partly No Unknown"));
+    assert!(last_line(&app).contains("y Yes  p Partly  n No  u Unknown"));
     app.update(Action::Cancel);
     app.update(Action::ActionsView);
-    assert!(last_line(&app).contains("e Enter edit  s Space next status"));
+    assert!(last_line(&app).contains("Enter edit  s next status"));
     app.update(Action::Cancel);
     app.update(Action::Overview);
     assert!(last_line(&app).contains("↑↓ scroll  Esc close"));

@@ -8,8 +8,8 @@ impl App {
         match action {
             Action::PrevColumn => self.move_column(false),
             Action::NextColumn => self.move_column(true),
-            Action::PrevComponent => self.move_row(false),
-            Action::NextComponent => self.move_row(true),
+            Action::PrevItem => self.move_row(false),
+            Action::NextItem => self.move_row(true),
             Action::SelectComponent(id) => {
                 self.select_component(&id);
             }

@@ -13,6 +13,27 @@ pub enum FieldKind {
     OptionalNumber,
     /// One of a list; `value` is unused.
     Choice(Vec<String>),
+    /// Rows edited in a list of their own (a measure's history or breakdowns); `value`
+    /// is what the form shows of them.
+    List(ListKind),
+}
+
+/// What a list field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    /// Earlier values: a period and its value per row.
+    History,
+    /// A measure for groups of children: the breakdown, a group and its value per row.
+    Breakdowns,
+}
+
+/// One row of a list field: a period and its value (`group` empty), or a breakdown's
+/// group and its value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub group: String,
+    pub label: String,
+    pub value: f64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +45,8 @@ pub struct Field {
     pub choice: usize,
     /// For a choice, one line about each option, shown while the field has focus.
     pub hints: Vec<&'static str>,
+    /// The rows of a list field.
+    pub rows: Vec<Row>,
 }
 
 impl Field {
@@ -34,7 +57,29 @@ impl Field {
             value: value.to_string(),
             choice: 0,
             hints: Vec::new(),
+            rows: Vec::new(),
         }
+    }
+
+    /// A field whose rows are edited in a list opened with Enter.
+    pub fn list(label: &'static str, kind: ListKind, rows: Vec<Row>) -> Field {
+        let mut field = Field {
+            kind: FieldKind::List(kind),
+            hints: vec!["Enter opens the list: a adds a row, e edits, d deletes, Esc comes back"],
+            ..Field::text(label, "")
+        };
+        field.set_rows(rows);
+        field
+    }
+
+    /// Replaces a list field's rows, and what the form shows of them.
+    pub fn set_rows(&mut self, rows: Vec<Row>) {
+        self.value = summary(&rows);
+        self.rows = rows;
+    }
+
+    pub fn is_list(&self) -> bool {
+        matches!(self.kind, FieldKind::List(_))
     }
 
     pub fn required(label: &'static str, value: &str) -> Field {
@@ -63,6 +108,7 @@ impl Field {
             value: String::new(),
             choice,
             hints: Vec::new(),
+            rows: Vec::new(),
         }
     }
 
@@ -182,7 +228,10 @@ impl<P> Form<P> {
                     field.choice = k;
                 }
             }
-        } else if !c.is_control() && field.value.chars().count() < MAX_FIELD_CHARS {
+        } else if !field.is_list()
+            && !c.is_control()
+            && field.value.chars().count() < MAX_FIELD_CHARS
+        {
             field.value.push(c);
         }
     }
@@ -192,7 +241,7 @@ impl<P> Form<P> {
     /// the field could not take it all (a choice field, or the length limit).
     pub fn paste(&mut self, text: &str) -> bool {
         let field = &mut self.fields[self.focus];
-        if field.is_choice() {
+        if field.is_choice() || field.is_list() {
             return false;
         }
         let room = MAX_FIELD_CHARS.saturating_sub(field.value.chars().count());
@@ -203,11 +252,17 @@ impl<P> Form<P> {
     }
 
     pub fn backspace(&mut self) {
-        self.fields[self.focus].value.pop();
+        let field = &mut self.fields[self.focus];
+        if !field.is_list() {
+            field.value.pop();
+        }
     }
 
     pub fn clear(&mut self) {
-        self.fields[self.focus].value.clear();
+        let field = &mut self.fields[self.focus];
+        if !field.is_list() {
+            field.value.clear();
+        }
     }
 
     pub fn cycle(&mut self, forward: bool) {
@@ -224,6 +279,11 @@ impl<P> Form<P> {
         self.field(label)
             .map(|f| f.value.trim().to_string())
             .unwrap_or_default()
+    }
+
+    /// The rows of a list field; none when the form has no such field.
+    pub fn rows(&self, label: &str) -> &[Row] {
+        self.field(label).map_or(&[], |f| &f.rows)
     }
 
     /// The chosen option of a field; the first when the form has no such field.
@@ -284,33 +344,30 @@ pub fn one_line(text: &str) -> String {
 
 pub use crate::model::parse_number;
 
-/// Reads "2020/21=27; 2021/22=25.6" into (period, value) pairs, oldest first.
-pub fn parse_history(text: &str) -> Result<Vec<(String, f64)>, String> {
-    text.split(';')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|entry| {
-            let (period, value) = entry
-                .rsplit_once('=')
-                .ok_or_else(|| format!("history entry \"{entry}\" needs the form period=value"))?;
-            let value = parse_number(value).map_err(|e| format!("history: {e}"))?;
-            let period = period.trim();
-            if period.is_empty() || period.contains(['=', ',']) {
-                return Err(format!(
-                    "history: period \"{period}\" must not be empty or hold = or ,"
-                ));
-            }
-            Ok((period.to_string(), value))
-        })
-        .collect()
-}
-
-pub fn format_history(history: &[(String, f64)]) -> String {
-    history
-        .iter()
-        .map(|(p, v)| format!("{p}={v}"))
-        .collect::<Vec<_>>()
-        .join("; ")
+/// What a list field shows in its form: every row, "2021/22 27 · 2022/23 25.6", or how to
+/// add one.
+fn summary(rows: &[Row]) -> String {
+    if rows.is_empty() {
+        return "(none: Enter to add)".to_string();
+    }
+    let mut out = String::new();
+    let mut group = None;
+    for row in rows {
+        if !out.is_empty() {
+            out.push_str(if group == Some(&row.group) {
+                ", "
+            } else {
+                " · "
+            });
+        }
+        if !row.group.is_empty() && group != Some(&row.group) {
+            out.push_str(&row.group);
+            out.push_str(": ");
+        }
+        group = Some(&row.group);
+        out.push_str(&format!("{} {}", row.label, row.value));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -325,19 +382,6 @@ mod tests {
         assert!(parse_number("inf").is_err());
         assert!(parse_number("twelve").is_err());
         assert!(parse_number("").is_err());
-    }
-
-    #[test]
-    fn history_round_trips() {
-        let h = parse_history("2020/21=27; 2021/22 = 25.6;").unwrap();
-        assert_eq!(
-            h,
-            vec![("2020/21".to_string(), 27.0), ("2021/22".to_string(), 25.6)]
-        );
-        assert_eq!(parse_history(&format_history(&h)).unwrap(), h);
-        assert!(parse_history("2020/21").is_err());
-        assert!(parse_history("x=abc").is_err());
-        assert_eq!(parse_history("  ").unwrap(), vec![]);
     }
 
     #[test]

@@ -5,8 +5,9 @@ use crate::model::{
     MeasureOwner, Organisation, Pathway, Phase, Sector,
 };
 
-use super::form::{Field, Form, format_history};
-use super::measure_fields::{format_benchmark, format_breakdowns};
+use super::form::{Field, Form, ListKind};
+use super::measure_fields::{breakdown_rows, history_rows};
+use super::rows::RowList;
 use super::{App, Selection};
 
 /// What a form is for: which item it creates or changes.
@@ -59,6 +60,12 @@ pub enum Purpose {
     },
     EditAction {
         id: String,
+    },
+    /// A row of a measure's history or breakdowns list: a new one (`index` None) or the
+    /// row at `index`; the list, and the measure form under it, come back after.
+    Row {
+        list: Box<RowList>,
+        index: Option<usize>,
     },
 }
 
@@ -160,17 +167,23 @@ impl App {
                 Field::text("Source", m.and_then(|m| m.source.as_deref()).unwrap_or("")),
                 Field::text(
                     "Benchmark",
-                    &m.map(|m| format_benchmark(&m.benchmark))
-                        .unwrap_or_default(),
+                    m.and_then(|m| m.benchmark.as_ref())
+                        .map_or("", |(label, _)| label),
                 ),
-                Field::text(
+                Field::number(
+                    "Benchmark value",
+                    m.and_then(|m| m.benchmark.as_ref()).map(|(_, v)| *v),
+                    true,
+                ),
+                Field::list(
                     "History",
-                    &m.map(|m| format_history(&m.history)).unwrap_or_default(),
+                    ListKind::History,
+                    m.map(|m| history_rows(&m.history)).unwrap_or_default(),
                 ),
-                Field::text(
+                Field::list(
                     "Breakdowns",
-                    &m.map(|m| format_breakdowns(&m.breakdowns))
-                        .unwrap_or_default(),
+                    ListKind::Breakdowns,
+                    m.map(|m| breakdown_rows(&m.breakdowns)).unwrap_or_default(),
                 ),
                 Field::text("Notes", m.map_or("", |m| &m.notes)),
             ],

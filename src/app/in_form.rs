@@ -9,12 +9,22 @@ impl App {
             Action::Input(c) => form.input(c),
             Action::Backspace => form.backspace(),
             Action::ClearField => form.clear(),
-            Action::NextField | Action::NextComponent => form.next_field(true),
-            Action::PrevField | Action::PrevComponent => form.next_field(false),
+            Action::NextField | Action::NextItem => form.next_field(true),
+            Action::PrevField | Action::PrevItem => form.next_field(false),
             Action::ChoicePrev | Action::PrevColumn => form.cycle(false),
             Action::ChoiceNext | Action::NextColumn => form.cycle(true),
+            // Enter on a list field opens its list.
+            Action::Confirm if form.focused().is_list() => {
+                self.open_rows(form);
+                return Effect::None;
+            }
             Action::Cancel => {
                 self.info("Cancelled");
+                // A row not added or changed: back to its list.
+                if let Purpose::Row { list, .. } = form.purpose {
+                    self.mode = Mode::Rows(*list);
+                    return Effect::None;
+                }
                 // No new provider after all: back to the component, as typed.
                 if let Purpose::NewProvider { component_form } = form.purpose {
                     let mut back = *component_form;
@@ -31,7 +41,7 @@ impl App {
                 return Effect::None;
             }
             // Ctrl-s: the form's change first, then the save; or why not.
-            Action::Save if !matches!(form.purpose, Purpose::SaveAs) => {
+            Action::Save if !matches!(form.purpose, Purpose::SaveAs | Purpose::Row { .. }) => {
                 let before = self.message.clone();
                 return match self.submit(&form) {
                     Ok(Effect::None) => {
@@ -78,26 +88,21 @@ impl App {
         // Deleting an action is asked from the actions list: yes or no goes back there.
         let from_actions = matches!(&confirm, Confirm::Apply { edit, .. }
             if matches!(**edit, Edit::RemoveAction { .. }));
-        if from_actions
-            && matches!(
-                action,
-                Action::Confirm | Action::Cancel | Action::Input('y' | 'Y' | 'n' | 'N')
-            )
-        {
+        if from_actions && matches!(action, Action::Confirm | Action::Cancel) {
             self.mode = Mode::Actions { cursor: 0 };
         }
         if confirm == Confirm::QuitUnsaved {
             return self.quit_prompt(action);
         }
         match action {
-            Action::Confirm | Action::Input('y') | Action::Input('Y') => match confirm {
+            Action::Confirm => match confirm {
                 Confirm::QuitUnsaved => unreachable!("answered by quit_prompt"),
                 Confirm::Reload(path) => return Effect::Reload(path),
                 Confirm::Apply { edit, .. } => {
                     let _ = self.apply(*edit);
                 }
             },
-            Action::Cancel | Action::Input('n') | Action::Input('N') => self.info("Cancelled"),
+            Action::Cancel => self.info("Cancelled"),
             _ => self.mode = Mode::Confirm(confirm),
         }
         Effect::None
@@ -152,7 +157,7 @@ impl App {
     /// saving, Esc or n stays. Enter never discards.
     fn quit_prompt(&mut self, action: Action) -> Effect {
         match action {
-            Action::Confirm | Action::Input('s' | 'S') => {
+            Action::Confirm | Action::SaveAndQuit => {
                 self.quit_after_save = true;
                 match &self.path {
                     Some(path) => Effect::Save(path.clone()),
@@ -162,8 +167,8 @@ impl App {
                     }
                 }
             }
-            Action::Input('d' | 'D') => Effect::Quit,
-            Action::Cancel | Action::Input('n' | 'N') => {
+            Action::QuitWithoutSaving => Effect::Quit,
+            Action::Cancel => {
                 self.info("Cancelled");
                 Effect::None
             }

@@ -1,130 +1,143 @@
-//! The measure form's benchmark and breakdowns as one line of text each, in the style of
-//! its history (`period=value; ...`): `England 2022/23=51` and
-//! `Deprivation quintile: 1 most deprived=29, 5 least deprived=41.1; Sex: Girls=45, Boys=44`.
+//! A measure's history and breakdowns as the rows of a list (one row per period and
+//! value, one per group of a breakdown), the checks on a row, and back.
 
-use super::form::parse_number;
+use super::form::{ListKind, Row};
 use crate::model::Breakdown;
 
-pub fn format_benchmark(benchmark: &Option<(String, f64)>) -> String {
-    benchmark
-        .as_ref()
-        .map_or(String::new(), |(label, v)| format!("{label}={v}"))
+pub fn history_rows(history: &[(String, f64)]) -> Vec<Row> {
+    history
+        .iter()
+        .map(|(period, value)| Row {
+            group: String::new(),
+            label: period.clone(),
+            value: *value,
+        })
+        .collect()
 }
 
-/// Empty text is no benchmark.
-pub fn parse_benchmark(text: &str) -> Result<Option<(String, f64)>, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    let (label, value) = text
-        .rsplit_once('=')
-        .ok_or_else(|| format!("benchmark \"{text}\" needs the form label=value"))?;
-    let label = label.trim();
-    if label.is_empty() {
-        return Err("benchmark needs a label before the =, e.g. England 2022/23=51".to_string());
-    }
-    let value = parse_number(value).map_err(|e| format!("benchmark: {e}"))?;
-    Ok(Some((label.to_string(), value)))
+pub fn history_from_rows(rows: &[Row]) -> Vec<(String, f64)> {
+    rows.iter().map(|r| (r.label.clone(), r.value)).collect()
 }
 
-pub fn format_breakdowns(breakdowns: &[Breakdown]) -> String {
+/// One row per group, the breakdown's name on each.
+pub fn breakdown_rows(breakdowns: &[Breakdown]) -> Vec<Row> {
     breakdowns
         .iter()
-        .map(|b| {
-            let groups: Vec<String> = b.groups.iter().map(|(l, v)| format!("{l}={v}")).collect();
-            format!("{}: {}", b.by, groups.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-/// Breakdowns separated by `;`, each `by: label=value, label=value`. The model checks the
-/// rest (two groups or more, labels unique).
-pub fn parse_breakdowns(text: &str) -> Result<Vec<Breakdown>, String> {
-    text.split(';')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|entry| {
-            let (by, groups) = entry.split_once(':').ok_or_else(|| {
-                format!("breakdown \"{entry}\" needs the form by: label=value, label=value")
-            })?;
-            let groups = groups
-                .split(',')
-                .map(str::trim)
-                .filter(|g| !g.is_empty())
-                .map(|g| {
-                    let (label, value) = g.rsplit_once('=').ok_or_else(|| {
-                        format!(
-                            "group \"{g}\" of breakdown \"{}\" needs the form label=value",
-                            by.trim()
-                        )
-                    })?;
-                    let value = parse_number(value)
-                        .map_err(|e| format!("breakdown \"{}\": {e}", by.trim()))?;
-                    Ok((label.trim().to_string(), value))
-                })
-                .collect::<Result<Vec<_>, String>>()?;
-            Ok(Breakdown {
-                by: by.trim().to_string(),
-                groups,
+        .flat_map(|b| {
+            b.groups.iter().map(|(label, value)| Row {
+                group: b.by.clone(),
+                label: label.clone(),
+                value: *value,
             })
         })
         .collect()
+}
+
+/// Rows with the same breakdown name make one breakdown, in the order the names first
+/// appear. The model checks the rest (two groups or more).
+pub fn breakdowns_from_rows(rows: &[Row]) -> Vec<Breakdown> {
+    let mut out: Vec<Breakdown> = Vec::new();
+    for row in rows {
+        let group = (row.label.clone(), row.value);
+        match out.iter_mut().find(|b| b.by == row.group) {
+            Some(b) => b.groups.push(group),
+            None => out.push(Breakdown {
+                by: row.group.clone(),
+                groups: vec![group],
+            }),
+        }
+    }
+    out
+}
+
+/// Checks a row about to go at `index` (None: a new row) of `rows`: a period holds no
+/// `=` or `,` (the import and history formats use them) and comes once; a group comes
+/// once in its breakdown.
+pub fn check_row(
+    kind: ListKind,
+    rows: &[Row],
+    row: &Row,
+    index: Option<usize>,
+) -> Result<(), String> {
+    let others = rows
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != index)
+        .map(|(_, r)| r);
+    match kind {
+        ListKind::History => {
+            if row.label.contains(['=', ',']) {
+                return Err(format!("Period \"{}\" must not hold = or ,", row.label));
+            }
+            if others.into_iter().any(|r| r.label == row.label) {
+                return Err(format!(
+                    "{} is in the history already: edit that row",
+                    row.label
+                ));
+            }
+        }
+        ListKind::Breakdowns => {
+            if others
+                .into_iter()
+                .any(|r| r.group == row.group && r.label == row.label)
+            {
+                return Err(format!(
+                    "{} has a group {} already: edit that row",
+                    row.group, row.label
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn benchmarks_round_trip_and_bad_ones_say_why() {
-        let b = parse_benchmark(" England 2022/23 = 51.5 ").unwrap();
-        assert_eq!(b, Some(("England 2022/23".to_string(), 51.5)));
-        assert_eq!(parse_benchmark(&format_benchmark(&b)).unwrap(), b);
-        assert_eq!(parse_benchmark("  ").unwrap(), None);
-        assert!(
-            parse_benchmark("England")
-                .unwrap_err()
-                .contains("label=value")
-        );
-        assert!(parse_benchmark("=5").unwrap_err().contains("needs a label"));
-        assert!(
-            parse_benchmark("England=lots")
-                .unwrap_err()
-                .starts_with("benchmark:")
-        );
+    fn row(group: &str, label: &str, value: f64) -> Row {
+        Row {
+            group: group.into(),
+            label: label.into(),
+            value,
+        }
     }
 
     #[test]
-    fn breakdowns_round_trip_and_bad_ones_say_why() {
-        let text = "Deprivation quintile: 1 most deprived=29, 5 least deprived=41.1; Sex: Girls=45, Boys=44";
-        let b = parse_breakdowns(text).unwrap();
+    fn breakdowns_round_trip_through_rows() {
+        let rows = vec![
+            row("Sex", "Girls", 45.0),
+            row("Deprivation", "1 most deprived", 29.0),
+            row("Sex", "Boys", 44.0),
+            row("Deprivation", "5 least deprived", 41.1),
+        ];
+        let b = breakdowns_from_rows(&rows);
         assert_eq!(b.len(), 2);
-        assert_eq!(b[0].by, "Deprivation quintile");
+        assert_eq!(b[0].by, "Sex");
         assert_eq!(
             b[0].groups,
-            [
-                ("1 most deprived".to_string(), 29.0),
-                ("5 least deprived".to_string(), 41.1)
-            ]
+            [("Girls".to_string(), 45.0), ("Boys".to_string(), 44.0)]
         );
-        assert_eq!(format_breakdowns(&b), text);
-        assert_eq!(parse_breakdowns("").unwrap(), []);
-        assert!(
-            parse_breakdowns("Sex Girls=1")
-                .unwrap_err()
-                .contains("by: label=value")
-        );
-        assert!(
-            parse_breakdowns("Sex: Girls")
-                .unwrap_err()
-                .contains("label=value")
-        );
-        assert!(
-            parse_breakdowns("Sex: Girls=NaN, Boys=1")
-                .unwrap_err()
-                .contains("Sex")
-        );
+        assert_eq!(breakdowns_from_rows(&breakdown_rows(&b)), b);
+    }
+
+    #[test]
+    fn history_round_trips_and_rows_are_checked() {
+        let h = vec![("2020/21".to_string(), 27.0), ("2021/22".to_string(), 25.6)];
+        let rows = history_rows(&h);
+        assert_eq!(history_from_rows(&rows), h);
+        let k = ListKind::History;
+        assert!(check_row(k, &rows, &row("", "2022/23", 1.0), None).is_ok());
+        assert!(check_row(k, &rows, &row("", "2020/21", 1.0), Some(0)).is_ok());
+        let dup = check_row(k, &rows, &row("", "2020/21", 1.0), None).unwrap_err();
+        assert!(dup.contains("already"), "{dup}");
+        for bad in ["2020=21", "2020,21"] {
+            let e = check_row(k, &rows, &row("", bad, 1.0), None).unwrap_err();
+            assert!(e.contains("must not hold = or ,"), "{e}");
+        }
+        let b = vec![row("Sex", "Girls", 1.0)];
+        let k = ListKind::Breakdowns;
+        assert!(check_row(k, &b, &row("Sex", "Girls", 2.0), None).is_err());
+        assert!(check_row(k, &b, &row("Age", "Girls", 2.0), None).is_ok());
     }
 }

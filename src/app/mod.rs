@@ -12,6 +12,7 @@ mod in_form;
 mod keymap;
 mod measure_fields;
 mod navigate;
+mod rows;
 mod safety;
 mod submit;
 mod update;
@@ -24,12 +25,13 @@ use crate::model::{Component, Link, Network, Pathway, Phase};
 
 pub use describe::Subject;
 pub use edit::Edit;
-pub use form::{Field, FieldKind, Form, parse_history, parse_number};
+pub use form::{Field, FieldKind, Form, ListKind, Row, parse_number};
 pub use forms::Purpose;
 pub use history::{HISTORY_BYTES, History, UNDO_LIMIT};
-pub use keymap::{Binding, Key, NORMAL_KEYS, OTHER_KEYS, action_for_key};
+pub use keymap::{Binding, KEYS, Key, KeyMode, action_for_key, action_in, bindings, hints};
+pub use rows::RowList;
 pub use safety::{Prompt, RecoveryChoice};
-pub use workshop::{ACTION_STATUSES, ANSWER_KEYS};
+pub use workshop::ACTION_STATUSES;
 
 /// What the user asked for: one per key, click or form step. Every change of state goes
 /// through `App::update` with one of these.
@@ -37,8 +39,10 @@ pub use workshop::{ACTION_STATUSES, ANSWER_KEYS};
 pub enum Action {
     PrevColumn,
     NextColumn,
-    PrevComponent,
-    NextComponent,
+    /// The previous / next item: a component on the map, a row in a panel or list, a
+    /// question, a line of the overview.
+    PrevItem,
+    NextItem,
     PrevPathway,
     NextPathway,
     NextPanel,
@@ -49,6 +53,15 @@ pub enum Action {
     AddComponent,
     /// In the organisations list: add one.
     AddOrganisation,
+    /// In a measure's history or breakdowns list: add a row.
+    AddRow,
+    /// In the actions list: the action's next status.
+    NextStatus,
+    /// Examining: answer the question.
+    Answer(crate::model::Answer),
+    /// Quitting with unsaved changes: save, then quit; or quit and lose them.
+    SaveAndQuit,
+    QuitWithoutSaving,
     Connect,
     AddMeasure,
     Delete,
@@ -183,6 +196,8 @@ pub enum Mode {
         query: String,
     },
     Help,
+    /// A measure form's history or breakdowns, open as a list.
+    Rows(RowList),
     /// The organisations list, with its cursor.
     Organisations {
         cursor: usize,

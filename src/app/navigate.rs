@@ -233,9 +233,8 @@ impl App {
     /// no longer exists leaves the selection as it is.
     pub(super) fn select_subject(&mut self, subject: &super::Subject) {
         use super::Subject;
-        let holds = |f: &dyn Fn(&crate::model::Pathway) -> bool| {
-            self.doc.pathways().iter().position(f)
-        };
+        let holds =
+            |f: &dyn Fn(&crate::model::Pathway) -> bool| self.doc.pathways().iter().position(f);
         match subject {
             Subject::Component(id) => {
                 if let Some(i) = holds(&|p| p.component(id).is_some()) {

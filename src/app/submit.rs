@@ -5,9 +5,9 @@ use crate::model::{
     Organisation, Pathway, PathwayDetails, Phase, Sector, id_from_name, unique_id,
 };
 
-use super::form::{Field, Form, parse_history};
+use super::form::{Field, Form};
 use super::forms::{NEW_PROVIDER, Purpose};
-use super::measure_fields::{parse_benchmark, parse_breakdowns};
+use super::measure_fields::{breakdowns_from_rows, history_from_rows};
 use super::{App, Edit, Effect, Mode, Selection};
 
 impl App {
@@ -261,6 +261,7 @@ impl App {
                 })?;
                 self.mode = Mode::Actions { cursor: 0 };
             }
+            Purpose::Row { list, index } => self.submit_row(form, (**list).clone(), *index)?,
             Purpose::SaveAs => {
                 let path = std::path::PathBuf::from(form.text("File"));
                 if path.exists() {
@@ -315,9 +316,22 @@ fn fill_measure(m: &mut Measure, form: &Form<Purpose>) -> Result<(), String> {
         return Err(format!("Period \"{p}\" must not hold = , or ;"));
     }
     m.source = optional("Source");
-    m.benchmark = parse_benchmark(&form.text("Benchmark"))?;
-    m.history = parse_history(&form.text("History"))?;
-    m.breakdowns = parse_breakdowns(&form.text("Breakdowns"))?;
+    m.benchmark = match (optional("Benchmark"), form.number("Benchmark value")) {
+        (Some(label), Some(value)) => Some((label, value)),
+        (None, None) => None,
+        (Some(label), None) => {
+            return Err(format!(
+                "Benchmark value: give the value for {label}, or clear the benchmark"
+            ));
+        }
+        (None, Some(_)) => {
+            return Err(
+                "Benchmark: name it (e.g. England 2022/23), or clear its value".to_string(),
+            );
+        }
+    };
+    m.history = history_from_rows(form.rows("History"));
+    m.breakdowns = breakdowns_from_rows(form.rows("Breakdowns"));
     m.notes = form.text("Notes");
     Ok(())
 }

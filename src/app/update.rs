@@ -21,6 +21,7 @@ impl App {
             Mode::Find { query } => self.finding(query, action),
             // Any key closes help.
             Mode::Help => Effect::None,
+            Mode::Rows(list) => self.in_rows(list, action),
             Mode::Organisations { cursor } => self.in_organisations(cursor, action),
             Mode::Prompt(prompt) => self.prompting(prompt, action),
             Mode::Present { phase, reveal } => self.presenting(phase, reveal, action),
@@ -52,8 +53,8 @@ impl App {
         match action {
             Action::PrevColumn => self.move_column(false),
             Action::NextColumn => self.move_column(true),
-            Action::PrevComponent | Action::NextComponent => {
-                let down = action == Action::NextComponent;
+            Action::PrevItem | Action::NextItem => {
+                let down = action == Action::NextItem;
                 match self.focus {
                     Panel::Map => self.move_row(down),
                     // Through the measures, then on down to the notes and actions.
@@ -246,6 +247,11 @@ impl App {
             Action::Overview => self.mode = Mode::Overview { scroll: 0 },
             Action::WholePathway
             | Action::AddOrganisation
+            | Action::AddRow
+            | Action::NextStatus
+            | Action::Answer(_)
+            | Action::SaveAndQuit
+            | Action::QuitWithoutSaving
             | Action::Reveal
             | Action::Input(_)
             | Action::Paste(_)
@@ -293,8 +299,8 @@ impl App {
         let count = self.document().organisations().len();
         let mut cursor = cursor.min(count.saturating_sub(1));
         match action {
-            Action::PrevComponent | Action::NextComponent => {
-                cursor = step(cursor, count, action == Action::NextComponent);
+            Action::PrevItem | Action::NextItem => {
+                cursor = step(cursor, count, action == Action::NextItem);
             }
             Action::AddOrganisation => {
                 self.mode = Mode::Form(self.organisation_form(None));

@@ -1,19 +1,11 @@
 //! The workshop loop (seed 000): present the pathway, reveal its weak links, examine the
 //! structure and process of a weak component, record notes and improvement actions.
 
-use crate::model::{Action as Improvement, ActionStatus, Answer, Checklist, Phase, parse_date};
+use crate::model::{Action as Improvement, ActionStatus, Checklist, Phase, parse_date};
 
 use super::form::{Field, Form};
 use super::forms::Purpose;
 use super::{Action, App, Confirm, Edit, Effect, Mode, Selection};
-
-/// The answers a checklist question takes, on single keys.
-pub const ANSWER_KEYS: [(char, Answer); 4] = [
-    ('y', Answer::Yes),
-    ('p', Answer::Partly),
-    ('n', Answer::No),
-    ('u', Answer::Unknown),
-];
 
 pub const ACTION_STATUSES: [ActionStatus; 3] = [
     ActionStatus::Open,
@@ -99,16 +91,12 @@ impl App {
         let last = Checklist::QUESTIONS.len() - 1;
         let mut question = question.min(last);
         match action {
-            Action::PrevComponent => question = question.saturating_sub(1),
-            Action::NextComponent => question = (question + 1).min(last),
-            Action::Input(c) => {
-                if let Some((_, answer)) = ANSWER_KEYS
-                    .iter()
-                    .find(|(k, _)| *k == c.to_ascii_lowercase())
-                    && let Some(component) = self.selected_component()
-                {
+            Action::PrevItem => question = question.saturating_sub(1),
+            Action::NextItem => question = (question + 1).min(last),
+            Action::Answer(answer) => {
+                if let Some(component) = self.selected_component() {
                     let mut changed = component.clone();
-                    *(Checklist::QUESTIONS[question].answer_mut)(&mut changed.checklist) = *answer;
+                    *(Checklist::QUESTIONS[question].answer_mut)(&mut changed.checklist) = answer;
                     let id = changed.id.clone();
                     if self
                         .apply(Edit::UpdateComponent {
@@ -284,8 +272,8 @@ impl App {
             .get(cursor)
             .map(|&i| self.document().actions()[i].clone());
         match action {
-            Action::PrevComponent => cursor = cursor.saturating_sub(1),
-            Action::NextComponent => cursor = (cursor + 1).min(order.len().saturating_sub(1)),
+            Action::PrevItem => cursor = cursor.saturating_sub(1),
+            Action::NextItem => cursor = (cursor + 1).min(order.len().saturating_sub(1)),
             Action::Edit | Action::Confirm => {
                 if let Some(a) = current {
                     let purpose = Purpose::EditAction { id: a.id.clone() };
@@ -293,7 +281,7 @@ impl App {
                     return Effect::None;
                 }
             }
-            Action::Input(' ') | Action::Input('s') => {
+            Action::NextStatus => {
                 if let Some(mut a) = current {
                     let next = (ACTION_STATUSES
                         .iter()
@@ -343,8 +331,8 @@ impl App {
         let most = (12 + doc.pathways().len() + doc.organisations().len() + 3 * cross)
             .min(usize::from(u16::MAX)) as u16;
         let scroll = match action {
-            Action::PrevComponent => scroll.min(most).saturating_sub(1),
-            Action::NextComponent => scroll.saturating_add(1).min(most),
+            Action::PrevItem => scroll.min(most).saturating_sub(1),
+            Action::NextItem => scroll.saturating_add(1).min(most),
             Action::Cancel | Action::Overview | Action::Quit => return Effect::None,
             _ => scroll,
         };

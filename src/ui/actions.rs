@@ -160,12 +160,10 @@ pub fn view(frame: &mut Frame, area: Rect, app: &App, cursor: usize, theme: &The
     for (y, line) in (list.y..list.bottom()).zip(lines) {
         buf.set_line(list.x, y, line, list.width);
     }
-    let hints = [
-        ("↑↓", "move"),
-        ("e Enter", "edit"),
-        ("s Space", "next status"),
-        ("d", "delete"),
-        ("Esc", "close"),
-    ];
-    footer(buf, inner, &hints, theme);
+    footer(
+        buf,
+        inner,
+        &crate::app::hints(crate::app::KeyMode::Actions),
+        theme,
+    );
 }

@@ -117,14 +117,7 @@ pub fn overlay(frame: &mut Frame, area: Rect, app: &App, question: usize, theme:
         ));
     }
     lines.push(Line::raw(""));
-    let hints = [
-        ("y", "Yes"),
-        ("p", "Partly"),
-        ("n", "No"),
-        ("u", "Unknown"),
-        ("↑↓", "question"),
-        ("Esc", "done"),
-    ];
+    let hints = crate::app::hints(crate::app::KeyMode::Examine);
     lines.push(hint_line(&hints, theme, inner_w as u16));
     let h = lines.len() as u16 + 2;
     let title = format!(" Examine: {} ", fit(&c.name, inner_w.saturating_sub(12)));

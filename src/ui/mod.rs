@@ -13,6 +13,7 @@ mod overlays;
 mod overview;
 mod panels;
 mod present;
+mod rows;
 mod status;
 mod text;
 mod theme;

@@ -13,7 +13,7 @@ use super::text::{fit, fit_padded, visible, width, wrap};
 use super::theme::Theme;
 use super::{MIN_HEIGHT, MIN_WIDTH, UiState};
 use super::{actions, examine, overview};
-use crate::app::{App, Form, Mode, NORMAL_KEYS, OTHER_KEYS, Prompt, Purpose};
+use crate::app::{App, Form, KeyMode, Mode, Prompt, Purpose, bindings, hints};
 
 /// The overlay for the current mode, if it has one.
 pub fn draw(
@@ -29,6 +29,7 @@ pub fn draw(
         Mode::Form(form) => form_overlay(frame, area, form, theme),
         Mode::Confirm(confirm) => confirm_overlay(frame, area, confirm, theme),
         Mode::Organisations { cursor } => organisations(frame, area, app, *cursor, theme),
+        Mode::Rows(list) => super::rows::view(frame, area, list, theme),
         Mode::Prompt(prompt) => prompt_overlay(frame, area, prompt, theme),
         Mode::Examine { question } => examine::overlay(frame, area, app, *question, theme),
         Mode::Actions { cursor } => actions::view(frame, above_status(area), app, *cursor, theme),
@@ -124,14 +125,21 @@ pub fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 /// One entry of the help: the keys and what they do.
-type Entry = (&'static str, &'static str);
+type Entry = (String, &'static str);
 
 /// Every key of the key tables, in columns; descriptions wrap where there is room and
 /// are cut to one line where there is not. What still does not fit scrolls with the wheel.
 fn help(frame: &mut Frame, area: Rect, theme: &Theme, scroll: &mut u16) {
     // As tall as one wrapped column needs, when the screen has the room.
-    let normal: Vec<Entry> = NORMAL_KEYS.iter().map(|b| (b.label, b.help)).collect();
-    let sections: [(&str, &[Entry]); 2] = [("Map keys", &normal), ("Other keys", OTHER_KEYS)];
+    let sections: Vec<(&str, Vec<Entry>)> = KeyMode::ALL
+        .iter()
+        .map(|&m| {
+            (
+                m.title(),
+                bindings(m).map(|b| (b.label(), b.help)).collect(),
+            )
+        })
+        .collect();
     let w = area.width.min(140);
     let needed = help_lines(&sections, w.saturating_sub(2) as usize, theme).len() as u16 + 3;
     let inner = popup(
@@ -157,11 +165,12 @@ fn help(frame: &mut Frame, area: Rect, theme: &Theme, scroll: &mut u16) {
         (columns, col_w, help_lines(&sections, col_w, theme))
     };
     // Always wrapped, never cut: in the fewest columns at least 36 wide that hold it
-    // all, else in one column that scrolls.
+    // all, else in columns that scroll.
     let plan = (1..=(body.width as usize / 36).max(1))
         .map(layout)
         .find(|(n, _, lines)| lines.len() <= n * rows);
-    let (columns, col_w, lines) = plan.unwrap_or_else(|| layout(1));
+    // What does not fit anyway flows through columns at least 60 wide, and scrolls.
+    let (columns, col_w, lines) = plan.unwrap_or_else(|| layout((body.width as usize / 60).max(1)));
     let per_column = lines.len().div_ceil(columns).min(rows).max(1);
     let most = lines.len().saturating_sub(columns * per_column) as u16;
     *scroll = (*scroll).min(most);
@@ -180,7 +189,7 @@ fn help(frame: &mut Frame, area: Rect, theme: &Theme, scroll: &mut u16) {
 }
 
 /// The keys and what they do, the text wrapped to the column: no line is cut.
-fn help_lines(sections: &[(&str, &[Entry])], col_w: usize, theme: &Theme) -> Vec<Line<'static>> {
+fn help_lines(sections: &[(&str, Vec<Entry>)], col_w: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for (title, entries) in sections {
         lines.push(Line::styled(title.to_string(), theme.heading));
@@ -252,6 +261,9 @@ fn form_overlay(frame: &mut Frame, area: Rect, form: &Form<Purpose>, theme: &The
         };
         let value = if field.is_choice() {
             format!("‹ {} ›", fit(field.display(), value_w.saturating_sub(4)))
+        } else if field.is_list() {
+            // The rows, as many as fit; Enter opens them as a list.
+            format!("≡ {}", fit(field.display(), value_w.saturating_sub(2)))
         } else if focused {
             // The end of what is being typed stays in view.
             tail(&super::visible(field.display()), value_w.saturating_sub(1))
@@ -260,7 +272,7 @@ fn form_overlay(frame: &mut Frame, area: Rect, form: &Form<Purpose>, theme: &The
         };
         buf.set_style(Rect::new(value_x, y, value_w as u16, 1), style);
         buf.set_string(value_x, y, &value, style);
-        if focused && !field.is_choice() {
+        if focused && !field.is_choice() && !field.is_list() {
             cursor = Some(Position::new(value_x + width(&value) as u16, y));
         }
     }
@@ -285,12 +297,7 @@ fn form_overlay(frame: &mut Frame, area: Rect, form: &Form<Purpose>, theme: &The
         y += 1;
     }
     if y < inner.bottom() {
-        let hints = [
-            ("Tab ↑↓", "field"),
-            ("←→ Space", "choice"),
-            ("Enter", "save"),
-            ("Esc", "cancel"),
-        ];
+        let hints = hints(KeyMode::Form);
         buf.set_line(
             inner.x,
             y,
@@ -367,12 +374,5 @@ fn organisations(frame: &mut Frame, area: Rect, app: &App, cursor: usize, theme:
         buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
         buf.set_string(inner.x, y, line, style);
     }
-    let hints = [
-        ("↑↓", "move"),
-        ("a", "add"),
-        ("e Enter", "edit"),
-        ("d", "delete"),
-        ("Esc", "close"),
-    ];
-    footer(buf, inner, &hints, theme);
+    footer(buf, inner, &hints(KeyMode::Organisations), theme);
 }

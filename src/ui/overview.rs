@@ -176,7 +176,7 @@ pub fn view(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme
     } else {
         String::new()
     };
-    let hints = [("↑↓", "scroll"), ("Esc", "close")];
+    let hints = crate::app::hints(crate::app::KeyMode::Overview);
     let footer = Rect {
         y: inner.bottom().saturating_sub(1),
         height: 1,

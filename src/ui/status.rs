@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use super::hit::HitMap;
 use super::text::{fit, visible, width};
 use super::theme::Theme;
-use crate::app::{Action, App, MessageKind, Mode, Panel};
+use crate::app::{Action, App, MessageKind, Mode};
 
 /// Longest a tab's name is drawn, so one long name cannot push the others off screen.
 const MAX_TAB: usize = 28;
@@ -128,7 +128,8 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame.set_cursor_position(Position::new(x.min(bottom.right() - 1), bottom.y));
         return;
     }
-    frame.render_widget(hint_line(hints(app), theme, bottom.width), bottom);
+    let hints = crate::app::hints(app.mode.key_mode());
+    frame.render_widget(hint_line(&hints, theme, bottom.width), bottom);
 }
 
 /// The end of a text that fits `max` cells, so what is being typed stays in view.
@@ -147,7 +148,7 @@ pub fn tail(text: &str, max: usize) -> String {
 }
 
 /// A list's key hints on the last row of `inner`.
-pub fn footer(buf: &mut Buffer, inner: Rect, hints: &[(&str, &str)], theme: &Theme) {
+pub fn footer(buf: &mut Buffer, inner: Rect, hints: &[(String, &str)], theme: &Theme) {
     let y = inner.bottom().saturating_sub(1);
     buf.set_line(
         inner.x,
@@ -158,7 +159,7 @@ pub fn footer(buf: &mut Buffer, inner: Rect, hints: &[(&str, &str)], theme: &The
 }
 
 /// Keys and what they do, as many as fit, in the key style.
-pub fn hint_line(hints: &[(&str, &str)], theme: &Theme, max: u16) -> Line<'static> {
+pub fn hint_line(hints: &[(String, &str)], theme: &Theme, max: u16) -> Line<'static> {
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
     for (key, what) in hints {
@@ -171,87 +172,4 @@ pub fn hint_line(hints: &[(&str, &str)], theme: &Theme, max: u16) -> Line<'stati
         spans.push(Span::styled(format!(" {what}  "), Style::new()));
     }
     Line::from(spans)
-}
-
-/// The keys that matter now, most useful first.
-fn hints(app: &App) -> &'static [(&'static str, &'static str)] {
-    match (&app.mode, app.focus) {
-        (Mode::Connect { .. }, _) => &[
-            ("type", "find the target"),
-            ("←→↑↓", "move to it"),
-            ("Enter", "kind and integration"),
-            ("Esc", "cancel"),
-        ],
-        (Mode::Form(_), _) => &[
-            ("Tab ↑↓", "field"),
-            ("←→ Space", "choice"),
-            ("Enter", "save"),
-            ("Esc", "cancel"),
-            ("Ctrl-u", "clear"),
-        ],
-        (Mode::Confirm(confirm), _) => confirm.answers(),
-        (Mode::Help, _) => &[("any key", "close help")],
-        (Mode::Prompt(_), _) => &[("the key shown", "to answer")],
-        (Mode::Organisations { .. }, _) => &[
-            ("↑↓", "move"),
-            ("a", "add"),
-            ("e Enter", "edit"),
-            ("d", "delete"),
-            ("Esc", "close"),
-        ],
-        (Mode::Present { .. }, _) => &[
-            ("← →", "phase"),
-            ("Space", "whole pathway"),
-            ("r", "reveal"),
-            ("Esc", "leave"),
-        ],
-        (Mode::Examine { .. }, _) => &[
-            ("y p n u", "Yes Partly No Unknown"),
-            ("↑↓", "question"),
-            ("Esc", "done"),
-        ],
-        (Mode::Actions { .. }, _) => &[
-            ("↑↓", "move"),
-            ("e Enter", "edit"),
-            ("s Space", "next status"),
-            ("d", "delete"),
-            ("Esc", "close"),
-        ],
-        (Mode::Overview { .. }, _) => &[("↑↓", "scroll"), ("Esc", "close")],
-        (_, Panel::Details) => &[
-            ("↑↓", "measure"),
-            ("Enter", "edit measure"),
-            ("m", "add measure"),
-            ("d", "delete"),
-            ("Tab", "panel"),
-            ("?", "help"),
-            ("x", "examine"),
-            ("A", "action"),
-        ],
-        (_, Panel::Weakest) => &[
-            ("↑↓", "row"),
-            ("Enter", "go to it"),
-            ("w", "highlight"),
-            ("Tab", "panel"),
-            ("?", "help"),
-        ],
-        _ => &[
-            ("←→↑↓", "move"),
-            ("Enter", "edit"),
-            ("a", "add"),
-            ("c", "connect"),
-            ("m", "measure"),
-            ("d", "delete"),
-            ("?", "help"),
-            ("q", "quit"),
-            ("Tab", "panel"),
-            ("u", "undo"),
-            ("Ctrl-s", "save"),
-            ("p", "present"),
-            ("x", "examine"),
-            ("A", "action"),
-            ("v", "actions"),
-            ("o", "overview"),
-        ],
-    }
 }
