@@ -65,7 +65,7 @@ impl Field {
     pub fn list(label: &'static str, kind: ListKind, rows: Vec<Row>) -> Field {
         let mut field = Field {
             kind: FieldKind::List(kind),
-            hints: vec!["Enter opens the list: a adds a row, e edits, d deletes, Esc comes back"],
+            hints: vec!["Enter: the list of rows (a add, e edit, d delete, Esc back)"],
             ..Field::text(label, "")
         };
         field.set_rows(rows);

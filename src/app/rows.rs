@@ -106,6 +106,10 @@ impl App {
                 let mut form = *list.form;
                 form.focus = list.field.min(form.fields.len().saturating_sub(1));
                 form.error = None;
+                self.info(format!(
+                    "{} kept: Enter on another field saves the measure",
+                    form.focused().label
+                ));
                 self.mode = Mode::Form(form);
                 return Effect::None;
             }
@@ -190,8 +194,10 @@ fn row_form(list: RowList, index: Option<usize>, row: &Row) -> Form<Purpose> {
         list.title()
     );
     let note = match kind {
-        ListKind::History => "A period like 2023/24 (no = or ,); numbers ",
-        ListKind::Breakdowns => "Breakdown: e.g. Sex, its groups Girls and Boys; numbers ",
+        ListKind::History => "Period like 2023/24, without = or ,; value like 12.5, no commas",
+        ListKind::Breakdowns => {
+            "Breakdown: e.g. Sex; group: e.g. Girls; value like 12.5, no commas"
+        }
     };
     let mut form = Form::new(
         title,
@@ -201,7 +207,7 @@ fn row_form(list: RowList, index: Option<usize>, row: &Row) -> Form<Purpose> {
         },
         fields,
     )
-    .with_note(format!("{note}{}", crate::model::NUMBER_RULE));
+    .with_note(note);
     // On a breakdown with a name already, straight to the group.
     if kind == ListKind::Breakdowns && !row.group.is_empty() {
         form.focus = 1;
