@@ -98,3 +98,61 @@ fn tiny_terminal_gets_a_message_and_quits_cleanly() {
     tmux.keys(&["q"]);
     assert_eq!(tmux.wait_for_exit(), 0);
 }
+
+/// A measure's history edited through its list, in tmux: a period with `=` refused with a
+/// message, a row added, a row changed, Esc back to the form, Ctrl-s; the file has them.
+#[test]
+fn edit_a_measures_history_through_its_list() {
+    let setup = Setup::new();
+    let tmux = setup.open("history");
+    tmux.keys(&["/"]);
+    tmux.type_text("Continuous glucose");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Match 1 of 1");
+    // The details panel, its first measure (Real-time CGM use), its form.
+    tmux.keys(&["Tab", "Enter"]);
+    tmux.wait_for("Edit measure");
+    // From Name, up past Notes and Breakdowns to History; Enter opens it.
+    tmux.keys(&["Up", "Up", "Up"]);
+    tmux.wait_for("Enter: the list of rows");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("History of Real-time CGM use (1)");
+
+    tmux.keys(&["a"]);
+    tmux.wait_for("New row");
+    tmux.type_text("2021=22");
+    tmux.keys(&["Tab"]);
+    tmux.type_text("33.5");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("must not hold = or ,");
+    tmux.keys(&["Up", "C-u"]);
+    tmux.type_text("2021/22");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Added 2021/22 = 33.5");
+    tmux.wait_for("History of Real-time CGM use (2)");
+
+    // The first row's value changed.
+    tmux.keys(&["k", "e"]);
+    tmux.wait_for("Edit row");
+    tmux.keys(&["Tab", "C-u"]);
+    tmux.type_text("20");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Changed 2019/20 = 20");
+
+    // Back to the form, which shows the rows; Ctrl-s saves the measure and the file.
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("History kept");
+    tmux.wait_for("≡ 2019/20 20, 2021/22 33.5");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("Saved");
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_for_exit(), 0);
+
+    let after = storage::load(&setup.file).unwrap();
+    let (_, c) = after.find_component("cgm-and-pumps").unwrap();
+    let m = c.measures.iter().find(|m| m.id == "rt-cgm-use").unwrap();
+    assert_eq!(
+        m.history,
+        [("2019/20".to_string(), 20.0), ("2021/22".to_string(), 33.5)]
+    );
+}
