@@ -475,3 +475,35 @@ fn link_details_and_weak_handoffs() {
     assert_eq!(buf[(x - 1, y + 1)].bg, theme.selection.bg.unwrap());
     assert_eq!(buf[(x, y)].bg, theme.selection.bg.unwrap());
 }
+
+/// A long id-like name in a delete question wraps whole, broken after its hyphens and
+/// never cut with "…", at every size.
+#[test]
+fn long_ids_in_questions_are_never_cut() {
+    let id =
+        "annual-review-of-key-care-processes-for-children-and-young-people-with-type-1-diabetes";
+    let mut app = example();
+    app.update(Action::Edit);
+    app.update(Action::ClearField);
+    for c in id.chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Confirm);
+    app.update(Action::Delete);
+    assert!(matches!(app.mode, Mode::Confirm(_)));
+    for (w, h) in [(80, 24), (120, 40), (160, 48)] {
+        let shown = screen(&app, w, h);
+        // The question's rows, inside the confirm box's borders.
+        let rows: Vec<String> = shown
+            .lines()
+            .skip_while(|l| !l.contains("┏ Confirm"))
+            .skip(1)
+            .take_while(|l| !l.contains('┗'))
+            .filter_map(|l| Some(l.split('┃').nth(1)?.trim().to_string()))
+            .collect();
+        let joined = rows.concat();
+        assert!(joined.contains(id), "{w}x{h}:\n{shown}");
+        let question: String = rows.iter().take_while(|r| !r.is_empty()).cloned().collect();
+        assert!(!question.contains('…'), "{w}x{h}:\n{shown}");
+    }
+}

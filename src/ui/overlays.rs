@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::hit::HitMap;
 use super::panels::panel_block;
 use super::status::{footer, hint_line, tail};
-use super::text::{fit, fit_padded, visible, width, wrap};
+use super::text::{fit, fit_padded, visible, width, wrap, wrap_whole};
 use super::theme::Theme;
 use super::{MIN_HEIGHT, MIN_WIDTH, UiState};
 use super::{actions, examine, overview};
@@ -55,7 +55,7 @@ fn above_status(area: Rect) -> Rect {
 fn prompt_overlay(frame: &mut Frame, area: Rect, prompt: &Prompt, theme: &Theme) {
     let w = area.width.saturating_sub(4).min(100);
     let text_width = w.saturating_sub(2).max(1) as usize;
-    let mut lines: Vec<Line> = wrap(&visible(&prompt.question()), text_width)
+    let mut lines: Vec<Line> = wrap_whole(&visible(&prompt.question()), text_width)
         .into_iter()
         .map(|l| Line::styled(l, theme.title))
         .collect();
@@ -321,7 +321,7 @@ fn confirm_overlay(frame: &mut Frame, area: Rect, confirm: &crate::app::Confirm,
             .sum::<usize>() as u16
             + 2,
     );
-    let lines = wrap(question, w as usize - 4);
+    let lines = wrap_whole(question, w as usize - 4);
     let h = lines.len() as u16 + 4;
     let inner = popup(frame, area, w, h, " Confirm ".into(), theme);
     let mut text: Vec<Line> = lines

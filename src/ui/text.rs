@@ -95,6 +95,71 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
     lines
 }
 
+/// Wraps like `wrap` but never cuts: a word wider than the line (an id, a path) is broken
+/// after a `-`, `/`, `_` or `.` where it can be, else between characters, and goes on
+/// on the next line. For questions, where every character of a name or id must show.
+pub fn wrap_whole(text: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut lines = Vec::new();
+    for para in text.split('\n') {
+        let para = visible(para);
+        let start = lines.len();
+        let mut line = String::new();
+        for word in para.split_whitespace() {
+            let needed = width(&line) + usize::from(!line.is_empty()) + width(word);
+            if !line.is_empty() && needed > max {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            let mut rest = word;
+            while width(&line) + width(rest) > max {
+                let room = max.saturating_sub(width(&line));
+                let (head, tail) = split_word(rest, room);
+                if head.is_empty() {
+                    if line.trim().is_empty() {
+                        // Not even one character fits: take one anyway.
+                        let first = rest.chars().next().map_or(0, char::len_utf8);
+                        line.push_str(&rest[..first]);
+                        rest = &rest[first..];
+                    }
+                    lines.push(std::mem::take(&mut line).trim_end().to_string());
+                    continue;
+                }
+                line.push_str(head);
+                lines.push(std::mem::take(&mut line));
+                rest = tail;
+            }
+            line.push_str(rest);
+        }
+        if !line.is_empty() || lines.len() == start {
+            lines.push(line);
+        }
+    }
+    lines
+}
+
+/// The longest start of `word` fitting `room` cells: up to a `-`, `/`, `_` or `.` (kept
+/// at the end) when there is one, else as many characters as fit.
+fn split_word(word: &str, room: usize) -> (&str, &str) {
+    let mut used = 0;
+    let mut fits = 0;
+    let mut at_mark = None;
+    for (i, c) in word.char_indices() {
+        used += width(c.encode_utf8(&mut [0; 4]));
+        if used > room {
+            break;
+        }
+        fits = i + c.len_utf8();
+        if matches!(c, '-' | '/' | '_' | '.') {
+            at_mark = Some(fits);
+        }
+    }
+    let at = at_mark.unwrap_or(fits);
+    word.split_at(at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,5 +202,20 @@ mod tests {
         assert_eq!(wrap("one two three", 7), ["one two", "three"]);
         assert_eq!(wrap("a\nb", 10), ["a", "b"]);
         assert_eq!(wrap("abcdefghij", 4), ["abc…"]);
+    }
+
+    #[test]
+    fn wrap_whole_breaks_long_ids_without_cutting_them() {
+        let id = "annual-review-of-key-care-processes";
+        let lines = wrap_whole(&format!("Delete \"{id}\"?"), 16);
+        assert_eq!(lines.concat().replace(' ', ""), format!("Delete\"{id}\"?"));
+        assert!(lines.iter().all(|l| width(l) <= 16), "{lines:?}");
+        assert!(!lines.concat().contains('…'));
+        // Broken after its hyphens.
+        assert_eq!(lines[1], "\"annual-review-");
+        assert_eq!(wrap_whole("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap_whole("one two", 10), ["one two"]);
+        assert_eq!(wrap_whole("", 5), [""]);
+        assert_eq!(wrap_whole("中文中文", 1), ["中", "文", "中", "文"]);
     }
 }
