@@ -95,7 +95,8 @@ fn simple_action() -> impl Strategy<Value = Action> {
             NextTheme, Help, Quit, Organisations, AddPathway, EditPathway, DeletePathway,
             Backspace, ClearField, NextField, PrevField, ChoicePrev, ChoiceNext, Confirm, Cancel,
             Tidy, Present, WholePathway, Reveal, Examine, Note, AddImprovement, ActionsView,
-            Overview, Zoom, FoldPanels, EditNetwork,
+            Overview, Zoom, FoldPanels, EditNetwork, AddRow, NextStatus, SaveAndQuit,
+            QuitWithoutSaving, Answer(carepath::model::Answer::Partly),
         ]),
         // Answers to questions, and keys typed where they mean nothing.
         3 => prop::sample::select(vec!['y', 'n', 'p', 'u', 'r', 'd', 's', 'o', 'c', 'x', 'R', ' ', '\u{1b}'])
@@ -108,6 +109,13 @@ fn simple_action() -> impl Strategy<Value = Action> {
         1 => prop::collection::vec("[a-z-]{0,8}", 0..4).prop_map(ApplyOrder),
     ]
 }
+
+/// Keys in an open history or breakdowns list: a row added, edited, deleted, and back.
+#[rustfmt::skip]
+const LIST_KEYS: [Action; 10] = {
+    use Action::*;
+    [AddRow, Input('2'), NextField, Input('3'), Confirm, Edit, Confirm, Delete, Cancel, Confirm]
+};
 
 /// A name as people type them, now and then blank or odd.
 fn name() -> impl Strategy<Value = String> {
@@ -230,6 +238,13 @@ fn step() -> impl Strategy<Value = Step> {
         vec![NextPanel, NextPanel, NextItem, Edit],
         vec![Quit, Cancel],
         vec![Undo, Undo, Redo],
+        // A measure's history and breakdowns lists, from its form.
+        [
+            &[NextPanel, Edit, PrevField, PrevField, Confirm][..],
+            &LIST_KEYS,
+        ]
+        .concat(),
+        [&[AddMeasure, PrevField, PrevField, Confirm][..], &LIST_KEYS].concat(),
     ]);
     prop_oneof![
         12 => simple_action().prop_map(|a| Step::Keys(vec![a])),
@@ -515,7 +530,7 @@ macro_rules! names {
 }
 
 /// Every variant of `Action`; the run fails if one is never applied.
-const VARIANTS: [&str; 56] = names! {
+const VARIANTS: [&str; 61] = names! {
     PrevColumn, NextColumn, PrevItem, NextItem, PrevPathway, NextPathway, NextPanel,
     NextLinkOut, NextLinkIn, Edit, AddComponent, Connect, AddMeasure, Delete, PhaseBack,
     PhaseForward, ShiftUp, ShiftDown, Undo, Redo, Save, Find, ToggleWeakest, NextTheme, Help,
@@ -523,6 +538,7 @@ const VARIANTS: [&str; 56] = names! {
     NextField, PrevField, ChoicePrev, ChoiceNext, Confirm, Cancel, SelectComponent,
     SelectPathway, SelectWeakest, ApplyOrder, Tidy, Present, WholePathway, Reveal, Examine,
     Note, AddImprovement, ActionsView, Overview, AddOrganisation, Zoom, FoldPanels, EditNetwork,
+    AddRow, NextStatus, Answer, SaveAndQuit, QuitWithoutSaving,
 };
 
 /// The variant's index in `VARIANTS`, from its name.
