@@ -39,7 +39,7 @@ fn presentation_one_phase_before_reveal() {
         let shown = screen(&app, w, h);
         assert!(shown.contains("M A N A G E M E N T   ·   Type 1 diabetes"));
         assert!(shown.contains("Management · phase 4 of 6"));
-        assert!(shown.contains("← → phase") && shown.contains("r reveal"));
+        assert!(shown.contains("←→ phase") && shown.contains("r reveal"));
         assert!(
             shown.contains("from: Structured edu"),
             "links in are listed"

@@ -227,7 +227,7 @@ fn form_overlay(frame: &mut Frame, area: Rect, form: &Form<Purpose>, theme: &The
         + 4
         + u16::from(form.error.is_some())
         + u16::from(form.has_note_line());
-    let title = format!(" {} ", fit(&form.title, 40));
+    let title = format!(" {} ", fit(&form.title, 64));
     let inner = popup(frame, area, 72, h, title, theme);
     let label_w = form
         .fields

@@ -153,13 +153,14 @@ fn footer(frame: &mut Frame, area: Rect, phase: Option<Phase>, reveal: bool, the
     } else {
         "one phase"
     };
-    let keys = [
-        ("← →", "phase"),
-        ("Space", whole),
-        ("r", if reveal { "hide" } else { "reveal" }),
-        ("Esc", "leave"),
-    ];
+    // The key table's hints, in the words of the moment.
+    let keys = crate::app::hints(crate::app::KeyMode::Present);
     for (key, what) in keys {
+        let what = match what {
+            "whole pathway" => whole,
+            "reveal" if reveal => "hide",
+            other => other,
+        };
         spans.push(Span::styled(key, theme.key));
         spans.push(Span::raw(format!(" {what}  ")));
     }
