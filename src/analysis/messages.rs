@@ -1,4 +1,4 @@
-//! The words of a finding (DESIGN §5): plain English for a network lead, written only
+//! The words of a finding (README: status and weakest links): plain English for a network lead, written only
 //! for the findings someone reads.
 
 use super::currency::{Date, reference_date};

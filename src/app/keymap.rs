@@ -39,7 +39,7 @@ macro_rules! bind {
 
 use Key::{Char, Code, Ctrl};
 
-/// The keys of the map (DESIGN §7 and more), in the order help lists them.
+/// The keys of the map (README, "Keys" and more), in the order help lists them.
 pub const NORMAL_KEYS: &[Binding] = &[
     bind!(
         [Code(KeyCode::Left), Char('h')],
