@@ -219,7 +219,9 @@ impl Screen {
         };
         let (details, weakest) = if side {
             let most = panels.height * 2 / 5;
-            let wanted = u16::try_from(weakest_rows).unwrap_or(u16::MAX).clamp(5, most.max(5));
+            let wanted = u16::try_from(weakest_rows)
+                .unwrap_or(u16::MAX)
+                .clamp(5, most.max(5));
             let h = panels.height.saturating_sub(wanted.min(most));
             (
                 Rect {
