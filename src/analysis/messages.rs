@@ -161,10 +161,10 @@ fn missing_phase(pathway: &Pathway, phase: Phase) -> String {
         names.join(", ")
     };
     format!(
-        "{} has no {} component: a {} pathway needs {required}",
+        "{} has no {} component: a pathway for a {} needs {required}",
         pathway.name,
         phase.name(),
-        pathway.condition.name(),
+        pathway.condition.label().to_lowercase(),
     )
 }
 
