@@ -33,7 +33,7 @@ def close(x, y):
 
 
 def compare_measures(a, b):
-    """Each measure's attainment, chart and equity (DESIGN §6 "measures")."""
+    """Each measure's attainment, chart and equity (README, "check --format json")."""
     problems = []
     for ma, mb in zip(a["measures"], b["measures"], strict=True):
         where = f"measure {a['id']}/{ma['id']}"

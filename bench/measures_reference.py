@@ -1,4 +1,4 @@
-"""The measure analyses of DESIGN §4a-§4c written out plainly in Python, for
+"""The measure analyses of docs/format.md ("How carepath reads the figures") written out plainly in Python, for
 networkx_reference.py: equity gaps, XmR charts (Making Data Count), period ends, the
 reference date, staleness, benchmarks, and the five findings about measures.
 

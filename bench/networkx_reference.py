@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""The analyses of DESIGN §4-§5 written with networkx: the reference that carepath's
-analysis is timed against (DESIGN §9: "at least 50x faster than the same analyses in
+"""The analyses of the README's rules (status and weakest links) written with networkx: the reference that carepath's
+analysis is timed against (BENCHMARKS.md: "at least 50x faster than the same analyses in
 networkx"). Run by hand, not in CI.
 
 Install networkx (any 3.x; BENCHMARKS.md says which version was measured):

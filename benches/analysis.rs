@@ -1,4 +1,4 @@
-//! Analysis benchmarks (DESIGN §9): analyse() on generated networks of 60 to 60,000
+//! Analysis benchmarks (BENCHMARKS.md): analyse() on generated networks of 60 to 60,000
 //! components, and load + check of 60,000 components (parse with validation, then
 //! analyse) as one measurement.
 //!

@@ -1,4 +1,4 @@
-//! Editor benchmarks (DESIGN §9): one full frame of a 2,000-component pathway on a
+//! Editor benchmarks (BENCHMARKS.md): one full frame of a 2,000-component pathway on a
 //! 200×60 TestBackend; a keypress that edits (move a component in its column), with the
 //! re-analysis and the next frame; layout with tidy of the 6,000-component network.
 //!

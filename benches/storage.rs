@@ -1,4 +1,4 @@
-//! Storage benchmarks (DESIGN §9): parse (text -> Network, with validation), validate()
+//! Storage benchmarks (BENCHMARKS.md): parse (text -> Network, with validation), validate()
 //! alone, and to_canonical_string, on generated networks of 60 to 60,000 components.
 //!
 //! `cargo bench --bench storage`; medians are in `target/criterion/*/*/new/estimates.json`

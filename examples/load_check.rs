@@ -1,5 +1,5 @@
 //! Loads, validates and analyses one pathway file, once, and says how long each step
-//! took: for measuring peak memory by hand (DESIGN §9: 60,000 components in under 1 s and
+//! took: for measuring peak memory by hand (BENCHMARKS.md: 60,000 components in under 1 s and
 //! 300 MB).
 //!
 //! ```text

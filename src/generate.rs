@@ -1,4 +1,4 @@
-//! Deterministic generated networks of realistic shape, for benchmarks and tests (DESIGN §9).
+//! Deterministic generated networks of realistic shape, for benchmarks and tests (BENCHMARKS.md).
 //!
 //! `network(n, seed)` gives the same network for the same `n` and `seed`, on every machine:
 //! the randomness is a small splitmix64 generator, not a crate.

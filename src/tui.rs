@@ -1,5 +1,5 @@
 //! The event loop: terminal events in, actions through `App::update`, effects out, draw.
-//! It also keeps work safe (DESIGN §8): a recovery copy behind every edit, signals and
+//! It also keeps work safe (README, "Your work is safe"): a recovery copy behind every edit, signals and
 //! panics that write it and restore the terminal, and saves that notice changes on disk.
 
 use std::io::{self, IsTerminal, Write, stderr, stdout};

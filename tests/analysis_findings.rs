@@ -1,4 +1,4 @@
-//! DESIGN §5: every kind of finding, with a network that produces it and one that nearly
+//! The README's rules (status and weakest links): every kind of finding, with a network that produces it and one that nearly
 //! does but must not. The order of findings is in `analysis_order.rs`.
 
 mod common;

@@ -1,4 +1,4 @@
-//! DESIGN §4a–§4c and the measure findings of §5: equity gaps, deteriorating and
+//! docs/format.md ("How carepath reads the figures") and the measure findings of the README: equity gaps, deteriorating and
 //! consistently failing processes, benchmarks and stale data, their impacts and order.
 
 mod common;

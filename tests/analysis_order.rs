@@ -1,4 +1,4 @@
-//! DESIGN §5: the order of findings (severity, impact, pathway, phase, id) and the
+//! The README's rules (status and weakest links): the order of findings (severity, impact, pathway, phase, id) and the
 //! weakest-links list (measured components and links by impact, highest first).
 
 mod common;

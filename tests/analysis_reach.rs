@@ -1,4 +1,4 @@
-//! DESIGN §5: entries, exits, journeys, reach and impact on small graphs, every answer
+//! The README's rules (status and weakest links): entries, exits, journeys, reach and impact on small graphs, every answer
 //! worked out by hand in the comments. Random graphs and 60,000 components are in
 //! `analysis_reach_properties.rs`.
 
@@ -451,7 +451,7 @@ fn single_component_and_empty_pathways() {
 #[test]
 fn reach_is_exactly_one_when_every_journey_passes() {
     // s → x0..x3 → m → y0..y2 → t: 4 × 3 = 12 journeys. s, m and t are on all of them:
-    // reach 1.0 exactly (DESIGN §5), though ln 12 - ln 12 in floating point need not be
+    // reach 1.0 exactly (README: status and weakest links), though ln 12 - ln 12 in floating point need not be
     // 0. Each x is on 3 (0.25), each y on 4 (1/3); links s → x and x → m on 3, m → y
     // and y → t on 4.
     let mut b = Builder::new(Condition::LongTerm)

@@ -1,4 +1,4 @@
-//! DESIGN §5: reach on random graphs (property tests), and on a layered network of
+//! The README's rules (status and weakest links): reach on random graphs (property tests), and on a layered network of
 //! 60,000 components with more journeys than u64 or f64 can hold.
 
 mod common;

@@ -1,4 +1,4 @@
-//! DESIGN §4: attainment, status, component strength and status, and the pathway's
+//! The README's rules (status and weakest links): attainment, status, component strength and status, and the pathway's
 //! strength and status over the components that journeys reach.
 
 mod common;

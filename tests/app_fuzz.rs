@@ -1,4 +1,4 @@
-//! Random keystrokes and clicks on the editor (DESIGN §8: nothing in a keystroke panics
+//! Random keystrokes and clicks on the editor (README, "Your work is safe": nothing in a keystroke panics
 //! the program, and no edit is lost). Each case runs up to 60 steps on the example: every
 //! action variant, forms filled with random text, clicks where the last frame drew
 //! something, recovery and changed-on-disk questions with random answers, and the event

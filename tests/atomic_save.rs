@@ -1,4 +1,4 @@
-//! Saving never loses work (DESIGN §8): a save that fails leaves the old file whole, says
+//! Saving never loses work (README, "Your work is safe"): a save that fails leaves the old file whole, says
 //! why, and leaves no temporary file behind; `write_new` never replaces anything.
 
 use std::fs;

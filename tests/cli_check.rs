@@ -1,4 +1,4 @@
-//! `carepath check` as a user runs it (DESIGN §6): the JSON shape field by field and
+//! `carepath check` as a user runs it (README, "Commands"): the JSON shape field by field and
 //! the text report as insta snapshots. Exit codes are in `cli_check_exit.rs`.
 
 mod common;

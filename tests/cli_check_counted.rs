@@ -15,7 +15,7 @@ fn text_report_gives_cohort_basis_children_and_affected() {
     let out = &run.stdout;
     assert!(
         out.contains(
-            "Type 1 diabetes: ✗ Red · strength 0.59 · 7 components · 2 journeys\n    cohort 400 children a year\n"
+            "Type 1 diabetes: ✗ Red · strength 59% · 7 components · 2 journeys\n    cohort 400 children a year\n"
         ),
         "{out}"
     );
@@ -25,17 +25,17 @@ fn text_report_gives_cohort_basis_children_and_affected() {
         .position(|l| l.contains("Assessment at the unit (Type 1 diabetes)"))
         .expect("the unit is among the weakest");
     let lines: Vec<&str> = out.lines().collect();
-    assert!(lines[unit - 1].contains("reach 0.95 counted"), "{out}");
+    assert!(lines[unit - 1].contains("reach 95% counted"), "{out}");
     assert_eq!(lines[unit + 1].trim(), "380 children a year, ≈ 23 affected");
     // No cohort in the other pathway: reach of routes and no children line.
     assert!(
-        out.contains("Diabetic ketoacidosis: ! Amber · strength 0.93 · 3 components · 1 journey\n")
+        out.contains("Diabetic ketoacidosis: ! Amber · strength 93% · 3 components · 1 journey\n")
     );
     let ward = lines
         .iter()
         .position(|l| l.contains("Children's ward (Diabetic ketoacidosis)"))
         .unwrap();
-    assert!(lines[ward - 1].contains("reach 1.00 of routes"));
+    assert!(lines[ward - 1].contains("reach 100% of routes"));
     assert!(!lines[ward + 1].contains("children a year"));
 }
 

@@ -1,4 +1,4 @@
-//! `carepath check` exit codes (DESIGN §6): 0 done, 1 a finding at or above
+//! `carepath check` exit codes (README, "Commands"): 0 done, 1 a finding at or above
 //! `--fail-on`, 2 an input that could not be loaded or a usage error.
 
 mod common;

@@ -1,5 +1,5 @@
 //! `carepath check` on measures with breakdowns, histories, benchmarks and periods: the
-//! JSON additions of DESIGN §6 (per component "measures", each finding's "measure") and
+//! JSON additions of 1.1 (README, "check --format json") (per component "measures", each finding's "measure") and
 //! the plain words of the text report.
 
 mod common;

@@ -1,4 +1,4 @@
-//! `carepath fmt` and `carepath new` (DESIGN §6): exit codes, stdout and stderr.
+//! `carepath fmt` and `carepath new` (README, "Commands"): exit codes, stdout and stderr.
 
 mod common;
 

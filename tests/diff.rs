@@ -276,7 +276,7 @@ fn measure_amber_to_red_is_called_out_first() {
         "{text}"
     );
     assert!(
-        text.contains("~ t1d \"Type 1 diabetes\": ! Amber 0.83 → ✗ Red 0.59 (-0.25)"),
+        text.contains("~ t1d \"Type 1 diabetes\": ! Amber 83% → ✗ Red 59% (-24 points)"),
         "{text}"
     );
 }

@@ -362,7 +362,7 @@ fn csv_reads_back_with_one_row_per_measure() {
             "Rate | of \"things\" <%> & more",
             "Safety",
             "%",
-            "LowerIsBetter",
+            "Lower is better",
             "25.6",
             "15",
             "20",

@@ -92,8 +92,8 @@ fn csv_has_the_same_columns() {
         .iter()
         .find(|r| col(r, "measure") == "hba1c-checked")
         .unwrap();
-    assert_eq!(col(hba1c, "variation"), "Concern");
-    assert_eq!(col(hba1c, "assurance"), "HitAndMiss");
+    assert_eq!(col(hba1c, "variation"), "concern");
+    assert_eq!(col(hba1c, "assurance"), "hit and miss");
     assert_eq!(col(hba1c, "benchmark"), "98");
     assert_eq!(col(hba1c, "benchmark_label"), "England 2023/24");
     assert_eq!(col(hba1c, "currency"), "");

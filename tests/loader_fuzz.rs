@@ -1,4 +1,4 @@
-//! Random damage to each example file (DESIGN §8: nothing in a file panics the program).
+//! Random damage to each example file (README, "Your work is safe": nothing in a file panics the program).
 //! tests/malformed.rs mutates one small network with a fixed stream; this mutates the
 //! real examples, bytes and tokens and whole lines, through `load` (so text that is not
 //! UTF-8 is included), and checks the shape of every error: one line per problem, each

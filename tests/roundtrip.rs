@@ -1,4 +1,4 @@
-//! Canonical form (DESIGN §3): load → save → load gives an equal network, and what carepath
+//! Canonical form (docs/format.md): load → save → load gives an equal network, and what carepath
 //! writes is a byte-for-byte fixed point of load and save.
 
 use std::path::Path;

@@ -1,4 +1,4 @@
-//! Every rule of DESIGN §3, one failing file each.
+//! Every rule of docs/format.md, one failing file each.
 //!
 //! Each broken rule must be reported with the rule's own words (the `ModelError` text) and
 //! the place it is written, `path:line:col:`. Malformed text is in `malformed.rs`.

@@ -1,4 +1,4 @@
-//! Never lose work, never trust input (DESIGN §8), end to end in tmux: the recovery copy
+//! Never lose work, never trust input (README, "Your work is safe"), end to end in tmux: the recovery copy
 //! survives `kill -9`, SIGTERM and a closed window and is offered on the next open; a
 //! hostile file cannot reach the terminal; a second carepath on the same file is warned.
 

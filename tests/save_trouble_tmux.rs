@@ -1,4 +1,4 @@
-//! Saves that meet trouble, end to end in tmux (DESIGN §8): a file changed on disk since
+//! Saves that meet trouble, end to end in tmux (README, "Your work is safe"): a file changed on disk since
 //! it was opened asks before it is overwritten, and a save that fails says why and keeps
 //! the edits and the old file.
 

@@ -1,4 +1,4 @@
-//! What the benchmarks share: the sizes of DESIGN §9, the seed, and a criterion setting
+//! What the benchmarks share: the sizes of BENCHMARKS.md, the seed, and a criterion setting
 //! per size that keeps the whole suite to a few minutes.
 
 #![allow(dead_code)]
@@ -13,7 +13,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, SamplingMode, Throughput};
 
-/// Components in the generated networks (DESIGN §9).
+/// Components in the generated networks (BENCHMARKS.md).
 pub const SIZES: [usize; 4] = [60, 600, 6_000, 60_000];
 
 /// The seed of every generated network in the benchmarks and in BENCHMARKS.md.

@@ -1,4 +1,4 @@
-//! Findings of DESIGN §5: what is weak or missing in each pathway, ranked.
+//! Findings of the README's rules (status and weakest links): what is weak or missing in each pathway, ranked.
 
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
@@ -29,7 +29,7 @@ impl Severity {
     }
 }
 
-/// The kinds of finding, in the order of the DESIGN §5 table.
+/// The kinds of finding, in the order of the README's findings table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum FindingKind {
     WeakComponent,

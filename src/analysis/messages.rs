@@ -1,4 +1,4 @@
-//! The words of a finding (DESIGN §5): plain English for a network lead, written only
+//! The words of a finding (README: status and weakest links): plain English for a network lead, written only
 //! for the findings someone reads.
 
 use super::currency::{Date, reference_date};
@@ -161,10 +161,10 @@ fn missing_phase(pathway: &Pathway, phase: Phase) -> String {
         names.join(", ")
     };
     format!(
-        "{} has no {} component: a {} pathway needs {required}",
+        "{} has no {} component: a pathway for a {} needs {required}",
         pathway.name,
         phase.name(),
-        pathway.condition.name(),
+        pathway.condition.label().to_lowercase(),
     )
 }
 

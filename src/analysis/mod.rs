@@ -1,4 +1,4 @@
-//! The analysis of DESIGN §4-5: status, strength, reach, impact, findings and the
+//! The analysis of the README's rules (status and weakest links): status, strength, reach, impact, findings and the
 //! weakest links. Plain Rust: it reads a `Network` and knows nothing of the terminal.
 
 mod counted;
@@ -123,7 +123,7 @@ pub struct WeakLink {
 #[derive(Debug, Clone, PartialEq)]
 pub struct NetworkAnalysis {
     pub pathways: Vec<PathwayAnalysis>,
-    /// In the order of DESIGN §5: severity, impact, pathway, phase, id.
+    /// In the README's order: severity, impact, pathway, phase, id.
     pub findings: Vec<Finding>,
     /// Measured components and links, highest impact first.
     pub weakest: Vec<WeakLink>,

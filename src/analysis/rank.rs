@@ -1,4 +1,4 @@
-//! The orders of DESIGN §5: findings by severity, impact, pathway, phase and id; the
+//! The orders of the README's rules (status and weakest links): findings by severity, impact, pathway, phase and id; the
 //! weakest links by impact, pathway, phase and id.
 //!
 //! A network of 60,000 components has some 84,000 findings and 56,000 measured parts,

@@ -1,4 +1,4 @@
-//! Entries, exits, journeys and reach (DESIGN §5).
+//! Entries, exits, journeys and reach (README: status and weakest links).
 //!
 //! Journeys are counted on the condensation of the pathway graph (each strongly connected
 //! set is one step). Their number grows exponentially with the size of the graph (a
@@ -282,7 +282,7 @@ impl Counts {
     }
 
     /// The share of all journeys that come into set `a` and go on out of set `b`. A
-    /// share within rounding of 1 is every journey: 1.0 exactly (DESIGN §5), not
+    /// share within rounding of 1 is every journey: 1.0 exactly (README: status and weakest links), not
     /// 0.9999999999999996 from 12 / 12 summed two ways.
     fn share(&self, a: usize, b: usize) -> f64 {
         let r = if self.log {

@@ -1,5 +1,5 @@
 //! Who provides each component, and which components are the same service: the lookups
-//! behind the WeakHandoff and Duplicate findings (DESIGN §5).
+//! behind the WeakHandoff and Duplicate findings (README: status and weakest links).
 
 use super::rank::prefix;
 use crate::model::{Component, Network, Organisation, Pathway, Phase, Sector};

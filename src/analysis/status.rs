@@ -1,4 +1,4 @@
-//! Measures against targets: attainment, status, strength (DESIGN §4).
+//! Measures against targets: attainment, status, strength (README: status and weakest links).
 
 use serde::Serialize;
 
@@ -62,7 +62,7 @@ impl Status {
 /// How far a value goes towards its target, in [0, 1]; `None` without a value.
 ///
 /// `LowerIsBetter` with a target at or below 0 has no ratio to speak of when the value
-/// is above 0 (DESIGN §4 makes it 0); when both are below 0, `v / t` keeps the meaning
+/// is above 0 (the README's rules make it 0); when both are below 0, `v / t` keeps the meaning
 /// "1 at the target, falling as the value moves away".
 pub fn attainment(m: &Measure) -> Option<f64> {
     let (v, t) = (m.value?, m.target);

@@ -188,7 +188,7 @@ use Key::{
     AnyKey, BackTab, Backspace, Char, Ctrl, Delete, Down, Enter, Esc, F, Left, Right, Tab, Text, Up,
 };
 
-/// Every key of every mode (DESIGN §7 and more), in the order help lists them.
+/// Every key of every mode (README, "Keys"), in the order help lists them.
 #[rustfmt::skip]
 pub const KEYS: &[Binding] = &[
     b!(Map, [Left, Char('h')], A::PrevColumn, "previous phase column", 1, "move"),

@@ -1,4 +1,4 @@
-//! The command line of DESIGN §6: one file per command.
+//! The command line of README, "Commands": one file per command.
 
 /// `eprintln!` that never panics (stderr closed or full): see `stdout::error_line`.
 macro_rules! errorln {
@@ -29,7 +29,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::model::Condition;
 
-/// Exit codes of DESIGN §6.
+/// Exit codes of README, "Commands".
 pub mod exit {
     /// Done.
     pub const OK: u8 = 0;

@@ -1,4 +1,4 @@
-//! What changed between two versions of a network, in pathway terms (DESIGN §6 `diff`).
+//! What changed between two versions of a network, in pathway terms (README, "Commands").
 //!
 //! Everything is matched by id, so a renamed component keeps its id and shows as a rename,
 //! not as one component removed and another added. Plain Rust: it reads two `Network`s and

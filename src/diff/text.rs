@@ -154,7 +154,7 @@ fn strength_text(s: &Option<Strength>) -> String {
     match s {
         None => "absent".to_string(),
         Some(s) => match s.strength {
-            Some(x) => format!("{} {x:.2}", status_text(s.status)),
+            Some(x) => format!("{} {:.0}%", status_text(s.status), x * 100.0),
             None => status_text(s.status),
         },
     }
@@ -166,8 +166,15 @@ fn strength_line(out: &mut String, s: &StrengthDiff) {
         let _ = writeln!(out, "  = {head}: {}, unchanged", strength_text(&s.new));
         return;
     }
-    let by = match s.change {
-        Some(c) if c.abs() >= 0.005 => format!(" ({c:+.2})"),
+    // Strength is a whole percentage everywhere; its change is the difference of the
+    // percentages shown, in points.
+    let shown = |x: &Option<Strength>| {
+        x.as_ref()
+            .and_then(|s| s.strength)
+            .map(|v| (v * 100.0).round())
+    };
+    let by = match (shown(&s.old), shown(&s.new)) {
+        (Some(o), Some(n)) if n != o => format!(" ({:+.0} points)", n - o),
         _ => String::new(),
     };
     let _ = writeln!(

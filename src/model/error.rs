@@ -1,4 +1,4 @@
-//! Why a change to a network, or a file, breaks a rule of DESIGN §3.
+//! Why a change to a network, or a file, breaks a rule of docs/format.md.
 
 use thiserror::Error;
 

@@ -60,7 +60,7 @@ impl Measure {
         }
     }
 
-    /// Checks the rules of DESIGN §3 that concern one measure on its own.
+    /// Checks the rules of docs/format.md that concern one measure on its own.
     pub fn check(&self) -> Result<(), ModelError> {
         check_id(&self.id)?;
         let finite = |field: &'static str, v: f64| {

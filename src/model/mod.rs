@@ -1,4 +1,4 @@
-//! The domain model of DESIGN §2-3: plain Rust, no terminal and no file I/O.
+//! The domain model of docs/format.md: plain Rust, no terminal and no file I/O.
 
 mod assemble;
 mod date;

@@ -1,5 +1,5 @@
 //! The network: organisations and pathways, and the checked operations that change them.
-//! Every operation keeps every rule of DESIGN §3 true, or changes nothing and says why.
+//! Every operation keeps every rule of docs/format.md true, or changes nothing and says why.
 
 use serde::{Deserialize, Serialize};
 

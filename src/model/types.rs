@@ -1,4 +1,4 @@
-//! The enumerations of DESIGN §2. Variant names are the file format's names.
+//! The enumerations of docs/format.md. Variant names are the file format's names.
 
 use serde::{Deserialize, Serialize};
 

@@ -1,4 +1,4 @@
-//! Whole-file validation: every rule of DESIGN §3, each broken rule reported with
+//! Whole-file validation: every rule of docs/format.md, each broken rule reported with
 //! a way to find it in the text.
 
 use std::collections::{HashMap, HashSet};
@@ -154,7 +154,7 @@ fn link_path(pathway: Vec<Locator>, index: usize, link: &Link, field: &str) -> V
 }
 
 impl Network {
-    /// Every broken rule of DESIGN §3, in file order. Empty when the network is valid.
+    /// Every broken rule of docs/format.md, in file order. Empty when the network is valid.
     pub fn validate(&self) -> Vec<Violation> {
         let mut check = Checker {
             found: Vec::new(),

@@ -1,4 +1,4 @@
-//! The RON file format, version 1 (DESIGN §3): load with full validation, canonical save,
+//! The RON file format, version 1 (docs/format.md): load with full validation, canonical save,
 //! atomic write. Nothing here knows of the terminal.
 
 mod comments;
@@ -291,7 +291,7 @@ fn describe_enum(name: &str) -> String {
     out
 }
 
-/// The canonical text of a network (DESIGN §3): a fixed point of load and save.
+/// The canonical text of a network (docs/format.md): a fixed point of load and save.
 pub fn to_canonical_string(network: &Network) -> String {
     let config = PrettyConfig::new()
         .indentor("    ")

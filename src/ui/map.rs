@@ -90,7 +90,7 @@ pub fn scroll(state: &mut UiState, app: &App, dx: i32, dy: i32) -> bool {
     true
 }
 
-/// Links of the current pathway that are weak hand-offs (DESIGN §5), by position.
+/// Links of the current pathway that are weak hand-offs (README: status and weakest links), by position.
 pub(super) fn weak_handoffs(app: &App, pathway: &Pathway) -> Vec<usize> {
     app.analysis()
         .findings

@@ -114,7 +114,10 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, state: &mut UiState) 
         present::draw(frame, area, app, theme, state, &mut hits);
         return hits;
     }
-    let screen = Screen::split(area, panels_folded(app, area));
+    // The weakest-links panel beside the map takes the rows its entries need (and a
+    // line for an unlinked pathway's note); details take the rest.
+    let weakest_rows = app.analysis().weakest.len() + 3;
+    let screen = Screen::split(area, panels_folded(app, area), weakest_rows);
     status::tabs(frame, screen.tabs, app, theme, &mut hits);
     map::draw(frame, screen.map, app, theme, state, &mut hits);
     state.details = None;
@@ -155,7 +158,7 @@ impl Screen {
     /// (no wider than they need, so the map's boxes get the width), below it otherwise,
     /// details beside weakest links; folded, the map has the screen but one line, which
     /// sums the selection up (`details`, one row high; `weakest` empty).
-    fn split(area: Rect, folded: bool) -> Screen {
+    fn split(area: Rect, folded: bool, weakest_rows: usize) -> Screen {
         let tabs = Rect { height: 1, ..area };
         let status = Rect {
             y: area.bottom() - 2,
@@ -216,7 +219,11 @@ impl Screen {
             (map, panels, false)
         };
         let (details, weakest) = if side {
-            let h = panels.height * 3 / 5;
+            let most = panels.height * 2 / 5;
+            let wanted = u16::try_from(weakest_rows)
+                .unwrap_or(u16::MAX)
+                .clamp(5, most.max(5));
+            let h = panels.height.saturating_sub(wanted.min(most));
             (
                 Rect {
                     height: h,
@@ -255,14 +262,18 @@ mod tests {
 
     #[test]
     fn small_screens_put_panels_below_wide_ones_beside() {
-        let s = Screen::split(Rect::new(0, 0, 80, 24), false);
+        let s = Screen::split(Rect::new(0, 0, 80, 24), false, 10);
         assert_eq!((s.tabs.height, s.status.y, s.status.height), (1, 22, 2));
         assert_eq!(s.map, Rect::new(0, 1, 80, 14));
         assert_eq!(s.details.y, 15);
         assert_eq!(s.details.right(), s.weakest.x);
-        let w = Screen::split(Rect::new(0, 0, 160, 48), false);
+        let w = Screen::split(Rect::new(0, 0, 160, 48), false, 10);
         assert_eq!(w.map.height, 45);
         assert_eq!(w.details.x, w.map.right());
         assert_eq!(w.details.bottom(), w.weakest.y);
+        // Beside the map, weakest links take the rows they need, up to two fifths.
+        assert_eq!(w.weakest.height, 10);
+        let many = Screen::split(Rect::new(0, 0, 160, 48), false, 100);
+        assert_eq!(many.weakest.height, 18);
     }
 }

@@ -100,7 +100,7 @@ roles! {
     status_green: "Green status symbol and word.",
     status_nodata: "No-data status symbol and word.",
     link: "Links between components.",
-    weak_handoff: "Weak hand-offs (DESIGN §5).",
+    weak_handoff: "Weak hand-offs between organisations.",
     highlight: "The weakest-links highlight and its rank numbers.",
     message_info: "Status-line messages.",
     message_error: "Status-line errors and form errors.",

@@ -47,7 +47,7 @@ pub fn lower(id: &str, name: &str, target: f64, amber: Option<f64>, value: Optio
     m
 }
 
-/// The example of DESIGN §3, grown: two pathways with every kind of finding but
+/// The example of docs/format.md, grown: two pathways with every kind of finding but
 /// Duplicate and DeadEnd, measured parts of every status, and a loop.
 pub fn north() -> Network {
     Builder::named("North region children's diabetes network")

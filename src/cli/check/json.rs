@@ -1,4 +1,4 @@
-//! `check --format json`: the shape of DESIGN §6, field by field.
+//! `check --format json`: the shape of README, "Commands", field by field.
 
 use serde::Serialize;
 use serde_json::value::RawValue;

@@ -64,8 +64,9 @@ fn wrap(out: &mut String, indent: usize, text: &str) {
     }
 }
 
-fn number(x: Option<f64>) -> String {
-    x.map_or_else(|| "-".to_string(), |v| format!("{v:.2}"))
+/// A strength or reach as every output shows it: a whole percentage ("no data" without).
+fn share(x: Option<f64>) -> String {
+    x.map_or_else(|| "no data".to_string(), crate::cli::export::percent)
 }
 
 fn journeys_text(ln_total: f64) -> String {
@@ -104,7 +105,7 @@ pub fn report(
             "  {}: {} · strength {} · {} components · {}",
             p.name,
             paint.status(a.status),
-            number(a.strength),
+            share(a.strength),
             p.components().len(),
             journeys_text(a.journeys.ln_total),
         );
@@ -124,11 +125,11 @@ pub fn report(
             let status = w_status(analysis, w);
             let _ = writeln!(
                 out,
-                "  {:>2}. impact {:.2}  strength {:.2}  reach {:.2} {}  {}",
+                "  {:>2}. impact {:.2}  strength {}  reach {} {}  {}",
                 rank + 1,
                 w.impact,
-                w.strength,
-                w.reach,
+                share(Some(w.strength)),
+                share(Some(w.reach)),
                 children::basis(w.basis),
                 paint.status(status)
             );

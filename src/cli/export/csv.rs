@@ -62,11 +62,11 @@ fn row(
         defuse(&m.name),
         format!("{:?}", m.domain),
         defuse(&m.unit),
-        format!("{:?}", m.direction),
+        crate::model::display_name(&format!("{:?}", m.direction)),
         number(m.value),
         number(Some(m.target)),
         number(m.amber),
-        format!("{:?}", measure_status(m)),
+        measure_status(m).word().to_string(),
         // Four places are plenty for a share, and keep the sheet readable.
         number(attainment(m).map(|a| (a * 1e4).round() / 1e4)),
         defuse(m.period.as_deref().unwrap_or("")),
@@ -87,10 +87,10 @@ fn trust_columns(m: &Measure, reference: Option<Date>) -> [String; 5] {
     [
         chart
             .as_ref()
-            .map_or(String::new(), |c| format!("{:?}", c.variation)),
+            .map_or(String::new(), |c| c.variation.word().to_string()),
         chart
             .as_ref()
-            .map_or(String::new(), |c| format!("{:?}", c.assurance)),
+            .map_or(String::new(), |c| c.assurance.word().to_string()),
         bench,
         label,
         Currency::of(m, reference).word().to_string(),

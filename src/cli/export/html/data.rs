@@ -4,7 +4,8 @@
 use serde_json::{Value, json};
 
 use super::super::{View, percent};
-use crate::analysis::{Status, Target, measure_status, with_unit};
+use crate::analysis::currency::{Currency, Date, below_benchmark, reference_date};
+use crate::analysis::{Status, Target, equity, measure_status, spc, with_unit};
 use crate::model::{Answer, Checklist, Measure, Pathway};
 
 /// A status by key; the page's `statuses` table gives its symbol and word.
@@ -50,8 +51,49 @@ fn answer(a: Answer) -> &'static str {
     }
 }
 
-fn measure(m: &Measure) -> Value {
+/// A measure's chart over time (docs/format.md, "Measures over time"): the limits and
+/// verdict from 12 points on, which points are special cause; nothing under 12.
+fn chart(m: &Measure) -> Value {
+    let Some(c) = spc::chart(m) else {
+        return Value::Null;
+    };
+    let special: Vec<usize> = (0..c.points.len()).filter(|&i| c.is_special(i)).collect();
+    json!({
+        "mean": c.mean,
+        "upl": c.upl,
+        "lpl": c.lpl,
+        "special": special,
+        "variation": format!("{} {}", c.variation.symbol(), c.variation.word()),
+        "assurance": format!("{} {}", c.assurance.symbol(), c.assurance.word()),
+    })
+}
+
+/// Each breakdown with its groups' values and statuses and its gap (docs/format.md,
+/// "Equity").
+fn breakdowns(m: &Measure) -> Vec<Value> {
+    m.breakdowns
+        .iter()
+        .map(|b| {
+            let e = equity::breakdown(m, b);
+            json!({
+                "by": b.by,
+                "gap": format!("{:.2}", e.gap),
+                "is_gap": e.is_gap(),
+                "groups": b.groups.iter().zip(&e.groups).map(|((g, v), judged)| {
+                    json!([g, with_unit(*v, &m.unit), status(judged.status)])
+                }).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
+}
+
+fn measure(m: &Measure, reference: Option<Date>) -> Value {
     let st = measure_status(m);
+    let currency = match Currency::of(m, reference) {
+        Currency::Stale(_) => "stale: more than three years before the network's date",
+        Currency::NotUnderstood => "period not understood, so not judged for currency",
+        Currency::NoPeriod | Currency::Current(_) => "",
+    };
     json!({
         "name": m.name,
         "domain": format!("{:?}", m.domain),
@@ -67,13 +109,17 @@ fn measure(m: &Measure) -> Value {
         "target_value": m.target,
         "status": status(st),
         "period": m.period,
+        "currency": currency,
         "source": m.source,
-        "benchmark": m.benchmark.as_ref().map(|(label, v)| json!({"label": label, "shown": with_unit(*v, &m.unit), "value": v})),
+        "benchmark": m.benchmark.as_ref().map(|(label, v)| json!({
+            "label": label,
+            "shown": with_unit(*v, &m.unit),
+            "value": v,
+            "worse": below_benchmark(m),
+        })),
         "history": m.history.iter().map(|(p, v)| json!([p, v])).collect::<Vec<_>>(),
-        "breakdowns": m.breakdowns.iter().map(|b| json!({
-            "by": b.by,
-            "groups": b.groups.iter().map(|(g, v)| json!([g, with_unit(*v, &m.unit)])).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
+        "chart": chart(m),
+        "breakdowns": breakdowns(m),
         "notes": m.notes,
     })
 }
@@ -87,7 +133,13 @@ fn checklist(c: &Checklist) -> Value {
     answers.into_iter().map(answer).collect()
 }
 
-fn pathway(view: &View, p: usize, pathway: &Pathway, today: &str) -> Value {
+fn pathway(
+    view: &View,
+    p: usize,
+    pathway: &Pathway,
+    today: &str,
+    reference: Option<Date>,
+) -> Value {
     let components: Vec<Value> = pathway
         .components()
         .iter()
@@ -124,7 +176,7 @@ fn pathway(view: &View, p: usize, pathway: &Pathway, today: &str) -> Value {
                 "strength": view.component_strength(p, i).map(percent),
                 "rank": view.rank(p, Target::Component(i)),
                 "children": c.children,
-                "measures": c.measures.iter().map(measure).collect::<Vec<_>>(),
+                "measures": c.measures.iter().map(|m| measure(m, reference)).collect::<Vec<_>>(),
                 "checklist": checklist(&c.checklist),
                 "notes": c.notes,
                 "actions": actions,
@@ -149,7 +201,7 @@ fn pathway(view: &View, p: usize, pathway: &Pathway, today: &str) -> Value {
                 "strength": strength.map(percent),
                 "rank": view.rank(p, Target::Link(j)),
                 "children": l.children,
-                "measures": l.measures.iter().map(measure).collect::<Vec<_>>(),
+                "measures": l.measures.iter().map(|m| measure(m, reference)).collect::<Vec<_>>(),
                 "notes": l.notes,
             })
         })
@@ -165,9 +217,11 @@ fn pathway(view: &View, p: usize, pathway: &Pathway, today: &str) -> Value {
 /// The page's data: one entry per pathway, components and links indexed as in the file
 /// (a link's ends are its components' indexes).
 pub fn json(view: &View, today: &str) -> String {
+    // Periods are judged at the network's date (docs/format.md, "Benchmarks and currency").
+    let reference = reference_date(view.network);
     let pathways: Vec<Value> = view
         .pathways()
-        .map(|(p, pw)| prune(pathway(view, p, pw, today)))
+        .map(|(p, pw)| prune(pathway(view, p, pw, today, reference)))
         .collect();
     let statuses: serde_json::Map<String, Value> =
         [Status::Red, Status::Amber, Status::Green, Status::NoData]

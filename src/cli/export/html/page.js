@@ -67,13 +67,17 @@
     return { link: m[1] === "l", p: +m[2], x: (m[1] === "l" ? pw.links : pw.components)[+m[3]] };
   }
 
-  // The measure over time: earlier values, then the current one, with the target.
+  // The measure over time: earlier values, then the current one, with the target. From
+  // 12 points on it is an XmR chart: mean (solid), process limits (dashed), and special-
+  // cause points as diamonds, green on the better side of the mean and red on the worse.
   function chart(m) {
     var pts = list(m.history).map(function (h) { return { label: h[0], v: h[1] }; });
     if (m.value !== undefined) pts.push({ label: m.period || "latest", v: m.value });
     if (pts.length < 2) return el("p", {}, pts.length ? "No earlier values to chart." : "");
-    var W = 360, H = 130, L = 44, R = 10, T = 10, B = 28;
+    var spc = m.chart;
+    var W = 360, H = 150, L = 44, R = 64, T = 10, B = 28;
     var vs = pts.map(function (p) { return p.v; }).concat([m.target_value]);
+    if (spc) vs = vs.concat([spc.upl, spc.lpl]);
     var lo = Math.min.apply(null, vs), hi = Math.max.apply(null, vs);
     if (hi === lo) { hi += 1; lo -= 1; }
     var x = function (k) { return L + (W - L - R) * k / (pts.length - 1); };
@@ -81,16 +85,40 @@
     var s = svg("svg", { "class": "chart", width: W, height: H, viewBox: "0 0 " + W + " " + H, role: "img",
       "aria-label": m.name + " over time: " + pts.map(function (p) { return p.label + " " + p.v; }).join(", ") });
     s.appendChild(svg("rect", { x: L, y: T, width: W - L - R, height: H - T - B, fill: "#fbfbfb", stroke: "#ddd" }));
-    var ty = y(m.target_value);
-    s.appendChild(svg("line", { x1: L, x2: W - R, y1: ty, y2: ty, stroke: "#1b6e1b", "stroke-dasharray": "5 3" }));
-    var tl = svg("text", { x: W - R - 2, y: ty - 3, "text-anchor": "end", "font-size": 10, fill: "#1b6e1b" });
-    tl.textContent = "target " + m.target;
-    s.appendChild(tl);
+    var labels = [];
+    var level = function (v, colour, dash, text) {
+      var ly = y(v);
+      s.appendChild(svg("line", { x1: L, x2: W - R, y1: ly, y2: ly, stroke: colour, "stroke-dasharray": dash }));
+      labels.push({ y: ly + 3, colour: colour, text: text });
+    };
+    level(m.target_value, "#1b6e1b", "5 3", "target");
+    if (spc) {
+      level(spc.mean, "#555", "", "mean");
+      level(spc.upl, "#777", "2 3", "upper limit");
+      level(spc.lpl, "#777", "2 3", "lower limit");
+    }
+    // Labels of lines close together are moved apart, top to bottom, so none overlaps.
+    labels.sort(function (a, b) { return a.y - b.y; });
+    labels.forEach(function (l, k) {
+      if (k > 0 && l.y < labels[k - 1].y + 11) l.y = labels[k - 1].y + 11;
+      var t = svg("text", { x: W - R + 3, y: l.y, "font-size": 10, fill: l.colour });
+      t.textContent = l.text;
+      s.appendChild(t);
+    });
     s.appendChild(svg("polyline", { fill: "none", stroke: "#333", "stroke-width": 1.6,
       points: pts.map(function (p, k) { return x(k) + "," + y(p.v); }).join(" ") }));
+    var special = spc ? list(spc.special) : [];
     pts.forEach(function (p, k) {
-      var c = svg("circle", { cx: x(k), cy: y(p.v), r: 3.2, fill: "#333" });
-      var t = svg("title", {}); t.textContent = p.label + ": " + p.v + (m.unit ? " " + m.unit : "");
+      var cx = x(k), cy = y(p.v), c, why = "";
+      if (special.indexOf(k) >= 0) {
+        var better = m.better === "higher" ? p.v > spc.mean : p.v < spc.mean;
+        why = better ? " (special cause, better side)" : " (special cause, worse side)";
+        c = svg("path", { d: "M" + cx + " " + (cy - 5.5) + "l5.5 5.5l-5.5 5.5l-5.5 -5.5z",
+          fill: better ? "#1b6e1b" : "#b00020", stroke: "#fff", "stroke-width": 0.8 });
+      } else {
+        c = svg("circle", { cx: cx, cy: cy, r: 3.2, fill: "#333" });
+      }
+      var t = svg("title", {}); t.textContent = p.label + ": " + p.v + (m.unit ? " " + m.unit : "") + why;
       c.appendChild(t);
       s.appendChild(c);
     });
@@ -104,7 +132,14 @@
       t.textContent = String(Math.round(v * 100) / 100);
       s.appendChild(t);
     });
-    return s;
+    var box = el("div", { "class": "over-time" });
+    if (spc) {
+      box.appendChild(el("p", { "class": "verdict" }, "Variation: " + spc.variation + " · Assurance: " + spc.assurance));
+    } else if (pts.length < 12) {
+      box.appendChild(el("p", { "class": "verdict" }, pts.length + " points over time: a chart with limits needs 12"));
+    }
+    box.appendChild(s);
+    return box;
   }
 
   function row(k, v) { return v === null || v === undefined || v === "" ? null : el("tr", {}, el("th", {}, k), el("td", {}, v)); }
@@ -116,14 +151,18 @@
       row("Target", m.target + " (" + m.better + " is better)"),
       row("Amber from", m.amber),
       el("tr", {}, el("th", {}, "Status"), el("td", {}, statusText(m.status))),
-      row("Period", m.period),
+      row("Period", m.period ? m.period + (m.currency ? " (" + m.currency + ")" : "") : null),
       row("Source", m.source),
       row("Domain", m.domain),
-      m.benchmark ? row("Benchmark", m.benchmark.label + ": " + m.benchmark.shown) : null));
+      m.benchmark ? row("Benchmark", m.benchmark.label + ": " + m.benchmark.shown +
+        (m.benchmark.worse ? " (the value is worse)" : "")) : null));
     box.appendChild(chart(m));
     list(m.breakdowns).forEach(function (b) {
-      var t = el("table", {}, el("caption", {}, "By " + b.by));
-      b.groups.forEach(function (g) { t.appendChild(el("tr", {}, el("td", {}, g[0]), el("td", {}, g[1]))); });
+      var caption = "By " + b.by + " · gap " + b.gap + " of target" + (b.is_gap ? " ⚠ (0.10 or more)" : "");
+      var t = el("table", { "class": "breakdown" }, el("caption", {}, caption));
+      b.groups.forEach(function (g) {
+        t.appendChild(el("tr", {}, el("td", {}, g[0]), el("td", {}, g[1]), el("td", {}, statusText(g[2]))));
+      });
       box.appendChild(t);
     });
     if (m.notes) box.appendChild(el("p", { "class": "notes" }, m.notes));
