@@ -4,7 +4,7 @@
 
 use crate::model::Answer;
 
-use super::{Action, Confirm, Mode};
+use super::{Action, Confirm, Mode, Panel};
 
 /// A key as the editor knows it, whatever terminal it came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -333,8 +333,16 @@ pub fn action_for_key(mode: &Mode, key: Key) -> Option<Action> {
 pub fn action_in(mode: KeyMode, key: Key) -> Option<Action> {
     // An exact key first, so `Text` never hides a binding of its own.
     let exact = bindings(mode).find(|b| b.keys.contains(&key));
-    let binding =
-        exact.or_else(|| bindings(mode).find(|b| b.keys.iter().any(|k| k.matches(key))))?;
+    let found = exact.or_else(|| bindings(mode).find(|b| b.keys.iter().any(|k| k.matches(key))));
+    let binding = match (found, key) {
+        (Some(b), _) => b,
+        // Caps Lock on: outside the map (where capitals are keys of their own) a capital
+        // means what its small letter does, so `Y` still answers yes.
+        (None, Key::Char(c)) if mode != KeyMode::Map && c.is_uppercase() => {
+            return action_in(mode, Key::Char(c.to_ascii_lowercase()));
+        }
+        (None, _) => return None,
+    };
     Some(match (&binding.action, key) {
         (Action::Input(_), Key::Char(c)) => Action::Input(c),
         (action, _) => action.clone(),
@@ -347,8 +355,51 @@ pub fn hints(mode: KeyMode) -> Vec<(String, &'static str)> {
         .filter_map(|b| b.hint.map(|(rank, word)| (rank, b.keys[0], word)))
         .collect();
     ranked.sort_by_key(|(rank, _, _)| *rank);
+    merged(ranked.into_iter().map(|(_, key, word)| (key, word)))
+}
+
+/// The map's bindings while the details or weakest-links panel has the focus, named for
+/// what they do there, in the order the status line gives them.
+const PANEL_HINTS: &[(Panel, Action, &str)] = &[
+    (Panel::Details, A::PrevItem, "measure"),
+    (Panel::Details, A::NextItem, "measure"),
+    (Panel::Details, A::Edit, "edit measure"),
+    (Panel::Details, A::AddMeasure, "add measure"),
+    (Panel::Details, A::Delete, "delete"),
+    (Panel::Details, A::NextPanel, "panel"),
+    (Panel::Details, A::Help, "help"),
+    (Panel::Details, A::Examine, "examine"),
+    (Panel::Details, A::AddImprovement, "action"),
+    (Panel::Weakest, A::PrevItem, "row"),
+    (Panel::Weakest, A::NextItem, "row"),
+    (Panel::Weakest, A::Edit, "go to it"),
+    (Panel::Weakest, A::ToggleWeakest, "highlight"),
+    (Panel::Weakest, A::NextPanel, "panel"),
+    (Panel::Weakest, A::Help, "help"),
+];
+
+/// The status-line hints on the map with `panel` focused: the map's own, or the panel's
+/// (their keys read from the table).
+pub fn map_hints(panel: Panel) -> Vec<(String, &'static str)> {
+    if panel == Panel::Map {
+        return hints(KeyMode::Map);
+    }
+    merged(
+        PANEL_HINTS
+            .iter()
+            .filter(|(p, ..)| *p == panel)
+            .filter_map(|(_, action, word)| {
+                bindings(KeyMode::Map)
+                    .find(|b| b.action == *action)
+                    .map(|b| (b.keys[0], *word))
+            }),
+    )
+}
+
+/// Hints with neighbours of the same words merged: "←→↑↓ move".
+fn merged(ranked: impl Iterator<Item = (Key, &'static str)>) -> Vec<(String, &'static str)> {
     let mut out: Vec<(Vec<Key>, &'static str)> = Vec::new();
-    for (_, key, word) in ranked {
+    for (key, word) in ranked {
         match out.last_mut() {
             Some((keys, last)) if *last == word => keys.push(key),
             _ => out.push((vec![key], word)),
@@ -370,6 +421,23 @@ pub fn hints(mode: KeyMode) -> Vec<(String, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitals_outside_the_map_mean_their_small_letters() {
+        assert_eq!(
+            action_in(KeyMode::Confirm, Key::Char('Y')),
+            Some(Action::Confirm)
+        );
+        assert_eq!(
+            action_in(KeyMode::QuitPrompt, Key::Char('D')),
+            action_in(KeyMode::QuitPrompt, Key::Char('d'))
+        );
+        // On the map a capital is a key of its own.
+        assert_ne!(
+            action_in(KeyMode::Map, Key::Char('H')),
+            action_in(KeyMode::Map, Key::Char('h'))
+        );
+    }
 
     #[test]
     fn every_binding_maps_back_to_its_action() {

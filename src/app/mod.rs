@@ -28,7 +28,9 @@ pub use edit::Edit;
 pub use form::{Field, FieldKind, Form, ListKind, Row, parse_number};
 pub use forms::Purpose;
 pub use history::{HISTORY_BYTES, History, UNDO_LIMIT};
-pub use keymap::{Binding, KEYS, Key, KeyMode, action_for_key, action_in, bindings, hints};
+pub use keymap::{
+    Binding, KEYS, Key, KeyMode, action_for_key, action_in, bindings, hints, map_hints,
+};
 pub use rows::RowList;
 pub use safety::{Prompt, RecoveryChoice};
 pub use workshop::ACTION_STATUSES;

@@ -128,7 +128,10 @@ pub fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame.set_cursor_position(Position::new(x.min(bottom.right() - 1), bottom.y));
         return;
     }
-    let hints = crate::app::hints(app.mode.key_mode());
+    let hints = match app.mode {
+        Mode::Normal => crate::app::map_hints(app.focus),
+        _ => crate::app::hints(app.mode.key_mode()),
+    };
     frame.render_widget(hint_line(&hints, theme, bottom.width), bottom);
 }
 
