@@ -3,7 +3,9 @@
 
 mod comments;
 mod error;
+mod fast;
 mod locate;
+mod split;
 mod write;
 
 use std::fs::File;
@@ -140,12 +142,35 @@ pub const BOM: char = '\u{feff}';
 /// the start is accepted (and not written back: the canonical form has none).
 pub fn parse(text: &str, path: &Path) -> Result<Network, LoadError> {
     let text = text.strip_prefix(BOM).unwrap_or(text);
+    // The fast reader reads what carepath writes, large files on every core; whatever it
+    // does not read (a comment, a mistake), ron reads, and says where it is wrong.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let network = match split::read(text, threads) {
+        Ok(network) => network,
+        Err(fast::Bail) => read_with_ron(text, path)?,
+    };
+    validated(network, text, path)
+}
+
+/// `parse` with `ron` alone, without the fast reader: the reference it is tested against.
+#[doc(hidden)]
+pub fn parse_with_ron(text: &str, path: &Path) -> Result<Network, LoadError> {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
+    let network = read_with_ron(text, path)?;
+    validated(network, text, path)
+}
+
+fn read_with_ron(text: &str, path: &Path) -> Result<Network, LoadError> {
     // Option values are read bare whether or not the file enables implicit_some.
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
-    let network: Network = options.from_str(text).map_err(|e| {
+    options.from_str(text).map_err(|e| {
         let position = token_position(text, e.span.start);
         invalid(path, Some(position), short_quotes(&syntax_message(&e.code)))
-    })?;
+    })
+}
+
+/// The network if it keeps every rule, else the first `MAX_PROBLEMS` broken, each placed.
+fn validated(network: Network, text: &str, path: &Path) -> Result<Network, LoadError> {
     let violations = network.validate();
     if violations.is_empty() {
         return Ok(network);

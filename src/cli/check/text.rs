@@ -46,7 +46,7 @@ impl Painter {
 }
 
 /// Wraps `text` to `WIDTH`, every line starting with `indent` spaces.
-fn wrap(out: &mut String, indent: usize, text: &str) {
+fn wrap(out: &mut impl Write, indent: usize, text: &str) {
     let pad = " ".repeat(indent);
     let mut line = String::new();
     for word in text.split_whitespace() {
@@ -90,13 +90,14 @@ fn target_name(pathway: &Pathway, target: Target) -> String {
     }
 }
 
+/// Writes the report of one file to `out`.
 pub fn report(
+    out: &mut impl Write,
     file: &str,
     network: &Network,
     analysis: &NetworkAnalysis,
     paint: &Painter,
-) -> String {
-    let mut out = String::new();
+) {
     let _ = writeln!(out, "{file}: {}", network.name);
     for (p, a) in network.pathways().iter().zip(&analysis.pathways) {
         let _ = writeln!(
@@ -133,12 +134,12 @@ pub fn report(
                 paint.status(status)
             );
             wrap(
-                &mut out,
+                out,
                 6,
                 &format!("{} ({})", target_name(pathway, w.target), pathway.name),
             );
             if let Some(counted) = children::counted(w) {
-                wrap(&mut out, 6, &counted);
+                wrap(out, 6, &counted);
             }
         }
     }
@@ -159,9 +160,8 @@ pub fn report(
         }
         let pathway = &network.pathways()[f.pathway];
         let _ = writeln!(out, "    {} · {}", f.kind.label(), pathway.name);
-        wrap(&mut out, 6, &messages.of(f));
+        wrap(out, 6, &messages.of(f));
     }
-    out
 }
 
 fn w_status(analysis: &NetworkAnalysis, w: &WeakLink) -> Status {
