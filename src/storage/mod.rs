@@ -1,6 +1,7 @@
 //! The RON file format, version 1 (DESIGN §3): load with full validation, canonical save,
 //! atomic write. Nothing here knows of the terminal.
 
+mod canonical;
 mod comments;
 mod error;
 mod fast;
@@ -13,10 +14,10 @@ use std::io::Read;
 use std::path::Path;
 
 use ron::extensions::Extensions;
-use ron::ser::PrettyConfig;
 
 use crate::model::Network;
 
+pub use canonical::{is_canonical, to_canonical_string};
 pub use comments::first_comment;
 pub use error::{LoadError, Problem, SaveError, TextPosition};
 pub use locate::position_of;
@@ -312,42 +313,6 @@ fn describe_enum(name: &str) -> String {
             out.push(' ');
         }
         out.extend(c.to_lowercase());
-    }
-    out
-}
-
-/// The canonical text of a network (DESIGN §3): a fixed point of load and save.
-pub fn to_canonical_string(network: &Network) -> String {
-    let config = PrettyConfig::new()
-        .indentor("    ")
-        .new_line("\n")
-        .struct_names(true)
-        .extensions(Extensions::IMPLICIT_SOME);
-    let text = ron::ser::to_string_pretty(network, config)
-        .expect("a network is always serialisable: plain strings, numbers and lists");
-    let mut text = unescape_apostrophes(&text);
-    text.push('\n');
-    text
-}
-
-/// ron escapes `'` inside strings as `\'`; both read back the same, and names like
-/// "Children's services" read better in a diff without the backslash.
-fn unescape_apostrophes(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('\'') => out.push('\''),
-            Some(next) => {
-                out.push('\\');
-                out.push(next);
-            }
-            None => out.push('\\'),
-        }
     }
     out
 }
