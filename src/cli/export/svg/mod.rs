@@ -17,7 +17,7 @@ use layout::{
     TEXT_X, column_x, route,
 };
 
-use super::{View, colours, font, one_line, percent, status_line};
+use super::{View, colours, font, percent, status_line};
 use crate::analysis::{Status, Target};
 use crate::model::Phase;
 
@@ -25,21 +25,36 @@ use crate::model::Phase;
 const FONT: &str = "DejaVu Sans, Verdana, Arial, sans-serif";
 
 /// Text for XML: the five markup characters escaped; characters XML 1.0 forbids (control
-/// characters, U+FFFE, U+FFFF) become spaces.
+/// characters, U+FFFE, U+FFFF) become spaces, as do line and paragraph separators (the
+/// text is on one line, `one_line`).
 pub fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in one_line(text).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\u{FFFE}' | '\u{FFFF}' => out.push(' '),
-            c => out.push(c),
+    Xml(text).to_string()
+}
+
+/// `xml` written straight into a map's text, with no string of its own.
+pub struct Xml<'a>(pub &'a str);
+
+impl std::fmt::Display for Xml<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        let text = self.0;
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            let instead = match c {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&apos;",
+                '\u{FFFE}' | '\u{FFFF}' | '\u{2028}' | '\u{2029}' => " ",
+                c if c.is_control() => " ",
+                _ => continue,
+            };
+            f.write_str(&text[start..i])?;
+            f.write_str(instead)?;
+            start = i + c.len_utf8();
         }
+        f.write_str(&text[start..])
     }
-    out
 }
 
 fn status_key(s: Status) -> &'static str {
@@ -136,7 +151,7 @@ fn text(out: &mut String, x: f64, y: f64, size: f64, extra: &str, content: &str)
     let _ = writeln!(
         out,
         "<text x=\"{x:.1}\" y=\"{y:.1}\" font-size=\"{size}\"{extra}>{}</text>",
-        xml(content)
+        Xml(content)
     );
 }
 
@@ -167,7 +182,7 @@ fn component(out: &mut String, view: &View, p: usize, i: usize, band: &Band) {
         "<g class=\"component status-{}\" id=\"c{p}-{i}\">",
         status_key(status),
     );
-    let _ = writeln!(out, "<title>{} ({})</title>", xml(&c.name), xml(&c.id));
+    let _ = writeln!(out, "<title>{} ({})</title>", Xml(&c.name), Xml(&c.id));
     status_box(out, r, status);
     let x = r.x + TEXT_X;
     let head = status_line(status, view.component_strength(p, i));
@@ -240,8 +255,8 @@ fn links(out: &mut String, view: &View, p: usize, band: &Band) {
             out,
             "<g class=\"link{}\" id=\"l{p}-{j}\"><title>{} → {} ({}{}{}{})</title>",
             if weak { " weak-handoff" } else { "" },
-            xml(&ca.name),
-            xml(&cb.name),
+            Xml(&ca.name),
+            Xml(&cb.name),
             l.kind.label(),
             if status == Status::NoData {
                 String::new()
