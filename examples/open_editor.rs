@@ -37,6 +37,8 @@ fn main() -> ExitCode {
         eprintln!("usage: open_editor FILE.ron");
         return ExitCode::from(2);
     };
+    // As the `carepath` binary does first (src/main.rs).
+    carepath::no_huge_pages();
     let start = Instant::now();
     let (mut app, pending) = match carepath::tui::open_file(Path::new(&path)) {
         Ok(opened) => opened,
