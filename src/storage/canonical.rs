@@ -30,7 +30,7 @@ fn write_canonical(network: &Network, out: &mut impl Write) {
     let _ = out.write_char('\n');
 }
 
-/// The canonical text of a network (DESIGN §3): a fixed point of load and save.
+/// The canonical text of a network (docs/format.md): a fixed point of load and save.
 pub fn to_canonical_string(network: &Network) -> String {
     let mut text = String::new();
     write_canonical(network, &mut text);
