@@ -78,6 +78,8 @@ pub fn run(files: &[PathBuf], format: Format, fail_on: Option<FailOn>, color: Co
                 &analysis,
                 &paint,
             );
+            drop(visible);
+            super::let_go((network, analysis));
         }
         // A reader that has gone (`carepath check ... | head`) is not an error worth a
         // word. Any other failure to write is (`cli::run` says so).

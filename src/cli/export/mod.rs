@@ -270,6 +270,7 @@ pub fn run(file: &Path, format: Format, options: &Options) -> u8 {
             return exit::BAD_INPUT;
         }
     };
+    super::let_go(network);
     match &options.out {
         // A failure to write is reported by `cli::run`.
         None => {
