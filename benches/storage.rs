@@ -1,5 +1,7 @@
-//! Storage benchmarks (BENCHMARKS.md): parse (text -> Network, with validation), validate()
-//! alone, and to_canonical_string, on generated networks of 60 to 60,000 components.
+//! Storage benchmarks (BENCHMARKS.md): parse (text -> Network, with validation: the fast
+//! reader, on both cores from 16 MB), parse_with_ron (the same through `ron` alone, as
+//! before the fast reader), validate() alone, and to_canonical_string, on generated
+//! networks of 60 to 60,000 components.
 //!
 //! `cargo bench --bench storage`; medians are in `target/criterion/*/*/new/estimates.json`
 //! (`python3 bench/criterion_medians.py` prints them as a table).
@@ -10,7 +12,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 use carepath::generate;
-use carepath::storage::{parse, to_canonical_string};
+use carepath::storage::{parse, parse_with_ron, to_canonical_string};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 use common::{SEED, SIZES, configure};
@@ -32,6 +34,17 @@ fn storage(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::from_parameter(n), text, |b, text| {
             b.iter_with_large_drop(|| {
                 parse(black_box(text), Path::new("generated.ron")).expect("valid")
+            })
+        });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("parse_with_ron");
+    for (n, _, text) in &networks {
+        configure(&mut group, *n);
+        group.bench_with_input(BenchmarkId::from_parameter(n), text, |b, text| {
+            b.iter_with_large_drop(|| {
+                parse_with_ron(black_box(text), Path::new("generated.ron")).expect("valid")
             })
         });
     }

@@ -18,3 +18,30 @@ pub mod storage;
 pub mod text;
 pub mod tui;
 pub mod ui;
+
+/// Turns transparent huge pages off for this process. mimalloc asks for them, and on a
+/// kernel that compacts memory to find them (THP `madvise` with `defrag=madvise`, common
+/// on distributions and VMs) a large network's load spent up to a second of system time
+/// in page faults and held 30-50 MB more; with ordinary pages it spends 0.2-0.3 s
+/// (BENCHMARKS.md, "Whole-process figures"). A kernel without the setting ignores it.
+#[cfg(target_os = "linux")]
+pub fn no_huge_pages() {
+    const PR_SET_THP_DISABLE: std::ffi::c_int = 41;
+    unsafe extern "C" {
+        fn prctl(option: std::ffi::c_int, ...) -> std::ffi::c_int;
+    }
+    // SAFETY: prctl(PR_SET_THP_DISABLE, 1, 0, 0, 0) only sets a flag of this process; a
+    // failure (an old kernel) changes nothing and is of no consequence.
+    unsafe {
+        prctl(
+            PR_SET_THP_DISABLE,
+            1 as std::ffi::c_ulong,
+            0 as std::ffi::c_ulong,
+            0 as std::ffi::c_ulong,
+            0 as std::ffi::c_ulong,
+        );
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+pub fn no_huge_pages() {}

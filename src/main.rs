@@ -9,5 +9,6 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    carepath::no_huge_pages();
     carepath::cli::run(carepath::cli::Cli::parse())
 }

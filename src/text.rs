@@ -84,6 +84,9 @@ pub fn visible_network(network: &crate::model::Network) -> Cow<'_, crate::model:
             _ => false,
         }
     }
+    if !has_hidden(network) {
+        return Cow::Borrowed(network);
+    }
     let Ok(mut value) = serde_json::to_value(network) else {
         return Cow::Borrowed(network);
     };
@@ -91,4 +94,54 @@ pub fn visible_network(network: &crate::model::Network) -> Cow<'_, crate::model:
         return Cow::Borrowed(network);
     }
     serde_json::from_value(value).map_or(Cow::Borrowed(network), Cow::Owned)
+}
+
+/// True when some text of the network (a name, a note, a source...) holds a character
+/// `visible` would escape. It walks every string through serde, as `visible_network`
+/// does, but builds nothing: most files have none, and need no copy.
+pub fn has_hidden(network: &crate::model::Network) -> bool {
+    use serde_json::ser::{CharEscape, Formatter};
+    use std::io;
+
+    /// Sees each string's plain runs and escapes; writes nothing.
+    struct Finder<'a> {
+        found: &'a std::cell::Cell<bool>,
+    }
+    impl Formatter for Finder<'_> {
+        fn write_string_fragment<W: ?Sized + io::Write>(
+            &mut self,
+            _: &mut W,
+            fragment: &str,
+        ) -> io::Result<()> {
+            if fragment.chars().any(is_hidden) {
+                self.found.set(true);
+            }
+            Ok(())
+        }
+        fn write_char_escape<W: ?Sized + io::Write>(
+            &mut self,
+            _: &mut W,
+            escape: CharEscape,
+        ) -> io::Result<()> {
+            // serde_json escapes the quote, the backslash and the C0 controls.
+            if !matches!(escape, CharEscape::Quote | CharEscape::ReverseSolidus) {
+                self.found.set(true);
+            }
+            Ok(())
+        }
+        fn write_f64<W: ?Sized + io::Write>(&mut self, _: &mut W, _: f64) -> io::Result<()> {
+            Ok(())
+        }
+        fn write_u32<W: ?Sized + io::Write>(&mut self, _: &mut W, _: u32) -> io::Result<()> {
+            Ok(())
+        }
+    }
+    let found = std::cell::Cell::new(false);
+    let mut serializer =
+        serde_json::Serializer::with_formatter(io::sink(), Finder { found: &found });
+    // Serialising to a sink fails only on a number JSON cannot hold; look closer then.
+    if serde::Serialize::serialize(network, &mut serializer).is_err() {
+        return true;
+    }
+    found.get()
 }

@@ -47,7 +47,7 @@ pub struct EditorOptions {
 
 /// Opens the document, runs the editor until quit, and restores the terminal.
 pub fn run(options: EditorOptions) -> Result<()> {
-    let (mut app, on_disk) = open(&options)?;
+    let (mut app, on_disk, pending) = open(&options)?;
     if !stdout().is_terminal() {
         bail!("the editor needs a terminal; for reports use carepath check or carepath export");
     }
@@ -68,7 +68,8 @@ pub fn run(options: EditorOptions) -> Result<()> {
     }
     let recovery = Recovery::in_state_dir();
     let mut keeper = Keeper::new(recovery, app.path.clone());
-    keeper.check_open(&mut app, on_disk.as_ref());
+    let mut pending = pending;
+    keeper.check_open(&mut app, on_disk, &mut pending);
 
     let signal = Arc::new(AtomicUsize::new(0));
     crate::signals::register(&signal)?;
@@ -86,6 +87,7 @@ pub fn run(options: EditorOptions) -> Result<()> {
             no_colour,
             &mut keeper,
             &signal,
+            pending,
         )
     }));
     // The work first: restoring a terminal that has gone (a closed window) fails.
@@ -133,26 +135,15 @@ pub fn run(options: EditorOptions) -> Result<()> {
     }
 }
 
-/// The editor on the file, and the file as it is on disk (None for the demo or a new file).
-fn open(options: &EditorOptions) -> Result<(App, Option<Network>)> {
+/// The editor on the file, whether its document is the file as it is on disk (false for
+/// the demo or a new file), and what is still being found in the file's text.
+fn open(options: &EditorOptions) -> Result<(App, bool, Option<Pending>)> {
     Ok(match &options.file {
         // The untouched demo is nothing to lose: quitting it does not ask.
-        None => (App::new(demo_network(), None, true), None),
+        None => (App::new(demo_network(), None, true), false, None),
         Some(path) if path.exists() => {
-            let doc = storage::load(path).map_err(|e| not_loaded(path, &e))?;
-            let mut app = App::new(doc.clone(), Some(path.clone()), true);
-            let bytes = std::fs::read(path).unwrap_or_default();
-            app.disk_hash = Some(content_hash(&bytes));
-            let text = String::from_utf8_lossy(&bytes);
-            if let Some(at) = storage::first_comment(&text) {
-                app.error(format!(
-                    "Line {}: this file has comments, which saving drops; put them in notes (n)",
-                    at.line
-                ));
-            } else if bytes.starts_with("\u{feff}".as_bytes()) {
-                app.info("The file starts with a byte-order mark: saving drops it");
-            }
-            (app, Some(doc))
+            let (app, pending) = open_file(path)?;
+            (app, true, Some(pending))
         }
         Some(path) if path.is_symlink() => {
             let e = std::io::Error::from(std::io::ErrorKind::NotFound);
@@ -172,9 +163,84 @@ fn open(options: &EditorOptions) -> Result<(App, Option<Network>)> {
                 "New file: {} is created on first save",
                 path.display()
             ));
-            (app, None)
+            (app, false, None)
         }
     })
+}
+
+/// The editor on an existing file, and what is found in its text after the first frame.
+/// The text is read once; the parse reads it on every core.
+pub fn open_file(path: &Path) -> Result<(App, Pending)> {
+    let text =
+        storage::read_text(path, storage::MAX_FILE_BYTES).map_err(|e| not_loaded(path, &e))?;
+    let doc = storage::parse(&text, path).map_err(|e| not_loaded(path, &e))?;
+    let app = App::new(doc, Some(path.to_path_buf()), true);
+    Ok((app, Pending::start(text)))
+}
+
+/// What the file's text says besides its network: its content hash (to notice changes on
+/// disk), and whether it has comments or a byte-order mark, which saving drops. Found on
+/// a thread of its own while the first frame is drawn (the hash alone reads every byte).
+pub struct Pending(PendingState);
+
+enum PendingState {
+    Finding(std::thread::JoinHandle<Found>),
+    Found(Found),
+}
+
+struct Found {
+    hash: u64,
+    comment: Option<storage::TextPosition>,
+    bom: bool,
+}
+
+impl Found {
+    fn of(text: &str) -> Found {
+        Found {
+            hash: content_hash(text.as_bytes()),
+            comment: storage::first_comment(text),
+            bom: text.starts_with(storage::BOM),
+        }
+    }
+}
+
+impl Pending {
+    fn start(text: String) -> Pending {
+        let text = Arc::new(text);
+        let shared = Arc::clone(&text);
+        match std::thread::Builder::new()
+            .name("open".into())
+            .spawn(move || Found::of(&shared))
+        {
+            Ok(handle) => Pending(PendingState::Finding(handle)),
+            // No thread: found here, before the first frame.
+            Err(_) => Pending(PendingState::Found(Found::of(&text))),
+        }
+    }
+
+    /// Waits for what was found and tells the editor: the hash, and a word about comments
+    /// or a byte-order mark unless something else is being said already.
+    pub fn finish(self, app: &mut App) {
+        let found = match self.0 {
+            PendingState::Finding(handle) => match handle.join() {
+                Ok(found) => found,
+                Err(_) => return,
+            },
+            PendingState::Found(found) => found,
+        };
+        app.disk_hash = Some(found.hash);
+        if app.message.is_some() {
+            return;
+        }
+        if let Some(at) = found.comment {
+            app.error(format!(
+                "Line {}: this file has comments, which saving drops; put them in notes (n)",
+                at.line
+            ));
+        } else if found.bom {
+            app.info("The file starts with a byte-order mark: saving drops it");
+        }
+    }
 }
 
 /// A file that does not load (a merge conflict after a crash, say): the error, and the
@@ -205,6 +271,7 @@ fn event_loop(
     no_colour: bool,
     keeper: &mut Keeper,
     signal: &AtomicUsize,
+    mut pending: Option<Pending>,
 ) -> Result<Stop> {
     let mut state = UiState::default();
     let plain = Theme::no_colour();
@@ -230,6 +297,11 @@ fn event_loop(
             };
             terminal.draw(|frame| hits = ui::render(frame, app, theme, &mut state))?;
             app.clamp_details_scroll(state.details_room());
+        }
+        // The first frame is up: now what the file's text says besides its network.
+        if let Some(pending) = pending.take() {
+            pending.finish(app);
+            continue;
         }
         // Wake for a signal, or to write a pending recovery copy, even with no input.
         let event = match input.recv_timeout(keeper.wait().min(Duration::from_millis(250))) {
@@ -389,7 +461,7 @@ impl Keeper {
 
     /// At open: start this session, offer a copy an ended session left, and say what
     /// else waits (other sessions on the file, copies that cannot be read, discarded edits).
-    fn check_open(&mut self, app: &mut App, on_disk: Option<&Network>) {
+    fn check_open(&mut self, app: &mut App, on_disk: bool, pending: &mut Option<Pending>) {
         let Some(recovery) = &self.recovery else {
             app.error("No state directory: recovery copies are off");
             return;
@@ -405,11 +477,8 @@ impl Keeper {
                 return;
             }
         };
-        let baseline = on_disk.or(if self.file.is_none() {
-            Some(app.document())
-        } else {
-            None
-        });
+        // Just opened, the document is the file on disk (or the demo).
+        let baseline = (on_disk || self.file.is_none()).then(|| app.document());
         let found = recovery.find(self.file.as_deref(), baseline, &session);
         self.session = Some(session);
         self.kept = Some(app.generation());
@@ -431,6 +500,10 @@ impl Keeper {
             ));
         }
         if let Some(offer) = found.offer {
+            // Whether the file changed since the copy was made needs its hash now.
+            if let Some(pending) = pending.take() {
+                pending.finish(app);
+            }
             self.offered = Some(offer.copy.clone());
             app.offer_recovery(
                 offer.copy,

@@ -32,15 +32,15 @@ pub fn run(files: &[PathBuf], check: bool, force: bool) -> u8 {
                 continue;
             }
         };
-        let canonical = storage::to_canonical_string(&network);
         if io::is_dash(path) && !check {
-            if !stdout::write(&canonical) {
+            if !stdout::write(&storage::to_canonical_string(&network)) {
                 eprintln!("carepath fmt: could not write to standard output");
                 failed = true;
             }
             continue;
         }
-        if current == canonical {
+        // Compared as it is made: the canonical text is written out only to be saved.
+        if storage::is_canonical(&current, &network) {
             continue;
         }
         changed = true;
@@ -71,6 +71,8 @@ pub fn run(files: &[PathBuf], check: bool, force: bool) -> u8 {
             } else {
                 storage::write_atomic
             };
+            let canonical = storage::to_canonical_string(&network);
+            drop(network);
             match write(path, canonical.as_bytes()) {
                 Err(e) => {
                     errorln!("{e}");

@@ -34,6 +34,49 @@ fn fail(why: String) {
     failed.get_or_insert(why);
 }
 
+/// Standard output, buffered, for a report written as it is made (`fmt::Write`): a
+/// reader that has gone ends it quietly, as with `write`; `finish` says whether it all
+/// went out, and keeps any other failure for `failure`.
+pub struct Stream {
+    out: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    error: Option<std::io::Error>,
+}
+
+impl Stream {
+    pub fn new() -> Stream {
+        Stream {
+            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
+            error: None,
+        }
+    }
+
+    pub fn finish(mut self) -> bool {
+        let flushed = match self.error.take() {
+            Some(e) => Err(e),
+            None => self.out.flush(),
+        };
+        match flushed {
+            Ok(()) => true,
+            Err(e) if e.kind() == ErrorKind::BrokenPipe => true,
+            Err(e) => {
+                fail(e.to_string());
+                false
+            }
+        }
+    }
+}
+
+impl std::fmt::Write for Stream {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        if self.error.is_none()
+            && let Err(e) = self.out.write_all(s.as_bytes())
+        {
+            self.error = Some(e);
+        }
+        Ok(())
+    }
+}
+
 /// Writes a message or report (not an export) to stdout, control and bidirectional
 /// characters from files and paths made visible (`text::visible_lines`).
 pub fn write_text(text: &str) -> bool {

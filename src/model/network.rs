@@ -69,6 +69,13 @@ impl Network {
         }
     }
 
+    /// The network with `pathways` as its pathways: for the loader, which may read them
+    /// apart from the rest of the file (`storage`); the result is validated as any is.
+    pub(crate) fn with_loaded_pathways(mut self, pathways: Vec<Pathway>) -> Network {
+        self.pathways = pathways;
+        self
+    }
+
     pub fn organisations(&self) -> &[Organisation] {
         &self.organisations
     }

@@ -1,9 +1,12 @@
 //! The RON file format, version 1 (docs/format.md): load with full validation, canonical save,
 //! atomic write. Nothing here knows of the terminal.
 
+mod canonical;
 mod comments;
 mod error;
+mod fast;
 mod locate;
+mod split;
 mod write;
 
 use std::fs::File;
@@ -11,10 +14,10 @@ use std::io::Read;
 use std::path::Path;
 
 use ron::extensions::Extensions;
-use ron::ser::PrettyConfig;
 
 use crate::model::Network;
 
+pub use canonical::{is_canonical, to_canonical_string};
 pub use comments::first_comment;
 pub use error::{LoadError, Problem, SaveError, TextPosition};
 pub use locate::position_of;
@@ -140,12 +143,35 @@ pub const BOM: char = '\u{feff}';
 /// the start is accepted (and not written back: the canonical form has none).
 pub fn parse(text: &str, path: &Path) -> Result<Network, LoadError> {
     let text = text.strip_prefix(BOM).unwrap_or(text);
+    // The fast reader reads what carepath writes, large files on every core; whatever it
+    // does not read (a comment, a mistake), ron reads, and says where it is wrong.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let network = match split::read(text, threads) {
+        Ok(network) => network,
+        Err(fast::Bail) => read_with_ron(text, path)?,
+    };
+    validated(network, text, path)
+}
+
+/// `parse` with `ron` alone, without the fast reader: the reference it is tested against.
+#[doc(hidden)]
+pub fn parse_with_ron(text: &str, path: &Path) -> Result<Network, LoadError> {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
+    let network = read_with_ron(text, path)?;
+    validated(network, text, path)
+}
+
+fn read_with_ron(text: &str, path: &Path) -> Result<Network, LoadError> {
     // Option values are read bare whether or not the file enables implicit_some.
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
-    let network: Network = options.from_str(text).map_err(|e| {
+    options.from_str(text).map_err(|e| {
         let position = token_position(text, e.span.start);
         invalid(path, Some(position), short_quotes(&syntax_message(&e.code)))
-    })?;
+    })
+}
+
+/// The network if it keeps every rule, else the first `MAX_PROBLEMS` broken, each placed.
+fn validated(network: Network, text: &str, path: &Path) -> Result<Network, LoadError> {
     let violations = network.validate();
     if violations.is_empty() {
         return Ok(network);
@@ -287,42 +313,6 @@ fn describe_enum(name: &str) -> String {
             out.push(' ');
         }
         out.extend(c.to_lowercase());
-    }
-    out
-}
-
-/// The canonical text of a network (docs/format.md): a fixed point of load and save.
-pub fn to_canonical_string(network: &Network) -> String {
-    let config = PrettyConfig::new()
-        .indentor("    ")
-        .new_line("\n")
-        .struct_names(true)
-        .extensions(Extensions::IMPLICIT_SOME);
-    let text = ron::ser::to_string_pretty(network, config)
-        .expect("a network is always serialisable: plain strings, numbers and lists");
-    let mut text = unescape_apostrophes(&text);
-    text.push('\n');
-    text
-}
-
-/// ron escapes `'` inside strings as `\'`; both read back the same, and names like
-/// "Children's services" read better in a diff without the backslash.
-fn unescape_apostrophes(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('\'') => out.push('\''),
-            Some(next) => {
-                out.push('\\');
-                out.push(next);
-            }
-            None => out.push('\\'),
-        }
     }
     out
 }

@@ -5,6 +5,7 @@ mod json;
 mod measures;
 mod text;
 
+use std::fmt::Write;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -45,6 +46,48 @@ pub fn run(files: &[PathBuf], format: Format, fail_on: Option<FailOn>, color: Co
     let threshold = fail_on.map(Severity::from);
     let mut failed = false;
     let mut over = false;
+    if format == Format::Text {
+        // Each file's report is written as it is made, and the file let go before the next.
+        let paint = text::Painter {
+            colour: color.enabled(std::io::stdout().is_terminal()),
+        };
+        let mut out = super::stdout::Stream::new();
+        let mut first = true;
+        for path in files {
+            let network = match io::load(path) {
+                Ok(network) => network,
+                Err(e) => {
+                    errorln!("{e}");
+                    failed = true;
+                    continue;
+                }
+            };
+            let analysis = analyse(&network);
+            over |= threshold.is_some_and(|t| analysis.findings.iter().any(|f| f.severity <= t));
+            if !first {
+                let _ = out.write_str("\n");
+            }
+            first = false;
+            // Nothing from a file reaches the terminal raw: names, notes, the path.
+            let visible = crate::text::visible_network(&network);
+            let name = io::name(path);
+            text::report(
+                &mut out,
+                &crate::text::visible(&name),
+                &visible,
+                &analysis,
+                &paint,
+            );
+            drop(visible);
+            super::let_go((network, analysis));
+        }
+        // A reader that has gone (`carepath check ... | head`) is not an error worth a
+        // word. Any other failure to write is (`cli::run` says so).
+        if !out.finish() {
+            return exit::BAD_INPUT;
+        }
+        return outcome(failed, over);
+    }
     let mut results = Vec::new();
     for path in files {
         let name = io::name(path);
@@ -62,48 +105,27 @@ pub fn run(files: &[PathBuf], format: Format, fail_on: Option<FailOn>, color: Co
             }
         }
     }
-    let out = match format {
-        Format::Json => {
-            let report = json::Report {
-                files: results
-                    .iter()
-                    .map(|r| match r {
-                        Ok((file, n, a)) => {
-                            json::FileEntry::Loaded(json::file_report(file.clone(), n, a))
-                        }
-                        Err((file, e)) => {
-                            json::FileEntry::Failed(json::failed_report(file.clone(), e))
-                        }
-                    })
-                    .collect(),
-            };
-            let mut out = crate::text::json_escaped(
-                serde_json::to_string_pretty(&report).expect("the report has only finite numbers"),
-            );
-            out.push('\n');
-            out
-        }
-        Format::Text => {
-            let paint = text::Painter {
-                colour: color.enabled(std::io::stdout().is_terminal()),
-            };
-            let reports: Vec<String> = results
-                .iter()
-                .flatten()
-                .map(|(file, n, a)| {
-                    // Nothing from a file reaches the terminal raw: names, notes, the path.
-                    let visible = crate::text::visible_network(n);
-                    text::report(&crate::text::visible(file), &visible, a, &paint)
-                })
-                .collect();
-            reports.join("\n")
-        }
+    let report = json::Report {
+        files: results
+            .iter()
+            .map(|r| match r {
+                Ok((file, n, a)) => json::FileEntry::Loaded(json::file_report(file.clone(), n, a)),
+                Err((file, e)) => json::FileEntry::Failed(json::failed_report(file.clone(), e)),
+            })
+            .collect(),
     };
-    // A reader that has gone (`carepath check ... | head`) is not an error worth a word;
-    // print! would panic there. Any other failure to write is (`cli::run` says so).
+    let mut out = crate::text::json_escaped(
+        serde_json::to_string_pretty(&report).expect("the report has only finite numbers"),
+    );
+    out.push('\n');
+    // As above: a reader that has gone is not an error; any other failure is.
     if !super::stdout::write(&out) {
         return exit::BAD_INPUT;
     }
+    outcome(failed, over)
+}
+
+fn outcome(failed: bool, over: bool) -> u8 {
     if failed {
         exit::BAD_INPUT
     } else if over {

@@ -22,22 +22,74 @@ fn face(bold: bool) -> &'static Face<'static> {
     if bold { bold_face } else { regular }
 }
 
+/// A face's advances, the printable ASCII ones looked up once: names are measured word by
+/// word, and looking each glyph up in the font every time was most of a map's drawing.
+struct Metrics {
+    face: &'static Face<'static>,
+    ascii: [u32; 128],
+    fallback: u32,
+    per_em: f64,
+}
+
+impl Metrics {
+    fn of(bold: bool) -> &'static Metrics {
+        static METRICS: OnceLock<(Metrics, Metrics)> = OnceLock::new();
+        let (regular, bold_metrics) =
+            METRICS.get_or_init(|| (Metrics::new(face(false)), Metrics::new(face(true))));
+        if bold { bold_metrics } else { regular }
+    }
+
+    fn new(face: &'static Face<'static>) -> Metrics {
+        let fallback = advance(face, 'W').map_or(u32::from(face.units_per_em()), u32::from);
+        let mut metrics = Metrics {
+            face,
+            ascii: [0; 128],
+            fallback,
+            per_em: f64::from(face.units_per_em()),
+        };
+        let ascii: [u32; 128] = std::array::from_fn(|b| metrics.looked_up(char::from(b as u8)));
+        metrics.ascii = ascii;
+        metrics
+    }
+
+    /// A character's advance in font units; a control character has none.
+    fn units(&self, c: char) -> u32 {
+        match self.ascii.get(c as usize) {
+            Some(&units) => units,
+            None => self.looked_up(c),
+        }
+    }
+
+    fn looked_up(&self, c: char) -> u32 {
+        if c.is_control() {
+            0
+        } else {
+            advance(self.face, c).map_or(if is_mark(c) { 0 } else { self.fallback }, u32::from)
+        }
+    }
+
+    fn text_units(&self, text: &str) -> u32 {
+        text.chars().map(|c| self.units(c)).sum()
+    }
+
+    fn width(&self, units: u32, size: f64) -> f64 {
+        f64::from(units) * size / self.per_em
+    }
+}
+
+/// A glyph's advance, if the font has a glyph for `c` that moves the pen (or needs not).
+fn advance(face: &Face, c: char) -> Option<u16> {
+    face.glyph_index(c)
+        .and_then(|g| face.glyph_hor_advance(g))
+        .filter(|&a| a > 0 || c.is_whitespace() || is_mark(c))
+}
+
 /// How wide `text` is at `size` px. A character the font lacks counts as the widest
 /// common glyph ("W"), as a fallback font would draw it about that wide.
+#[cfg(test)]
 pub fn width(text: &str, size: f64, bold: bool) -> f64 {
-    let face = face(bold);
-    let advance = |c: char| {
-        face.glyph_index(c)
-            .and_then(|g| face.glyph_hor_advance(g))
-            .filter(|&a| a > 0 || c.is_whitespace() || is_mark(c))
-    };
-    let fallback = advance('W').unwrap_or(face.units_per_em());
-    let units: u32 = text
-        .chars()
-        .filter(|c| !c.is_control())
-        .map(|c| u32::from(advance(c).unwrap_or(if is_mark(c) { 0 } else { fallback })))
-        .sum();
-    f64::from(units) * size / f64::from(face.units_per_em())
+    let metrics = Metrics::of(bold);
+    metrics.width(metrics.text_units(text), size)
 }
 
 /// Combining marks take no width of their own.
@@ -47,31 +99,42 @@ fn is_mark(c: char) -> bool {
 
 /// `text` in lines no wider than `max` px, broken at spaces; a word wider than a line is
 /// broken between characters. Every character of `text` is kept (spaces at breaks aside).
+/// Widths add up in font units as the line grows, so each word is measured once.
 pub fn wrap(text: &str, size: f64, bold: bool, max: f64) -> Vec<String> {
+    let metrics = Metrics::of(bold);
+    let space = metrics.units(' ');
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
+    let mut line_units = 0;
     for word in text.split_whitespace() {
+        let word_units = metrics.text_units(word);
         let joined = if line.is_empty() {
-            word.to_string()
+            word_units
         } else {
-            format!("{line} {word}")
+            line_units + space + word_units
         };
-        if width(&joined, size, bold) <= max {
-            line = joined;
+        if metrics.width(joined, size) <= max {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+            line_units = joined;
             continue;
         }
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
+            line_units = 0;
         }
         // The word alone: split it where it overflows.
         for c in word.chars() {
-            let mut next = line.clone();
-            next.push(c);
-            if width(&next, size, bold) > max && !line.is_empty() {
+            let next = line_units + metrics.units(c);
+            if metrics.width(next, size) > max && !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
                 line.push(c);
+                line_units = metrics.units(c);
             } else {
-                line = next;
+                line.push(c);
+                line_units = next;
             }
         }
     }

@@ -59,8 +59,8 @@ pub const RANKED: usize = 5;
 pub struct View<'a> {
     pub network: &'a Network,
     pub analysis: NetworkAnalysis,
-    /// (pathway index, from, to) of links with a WeakHandoff finding.
-    weak_handoffs: HashSet<(usize, String, String)>,
+    /// (pathway index, link index) of links with a WeakHandoff finding.
+    weak_handoffs: HashSet<(usize, usize)>,
 }
 
 impl<'a> View<'a> {
@@ -70,9 +70,9 @@ impl<'a> View<'a> {
             .findings
             .iter()
             .filter(|f| f.kind == FindingKind::WeakHandoff)
-            .filter_map(|f| {
-                let l = f.link(network)?;
-                Some((f.pathway, l.from.clone(), l.to.clone()))
+            .filter_map(|f| match f.target? {
+                Target::Link(j) => Some((f.pathway, j)),
+                Target::Component(_) => None,
             })
             .collect();
         View {
@@ -99,8 +99,14 @@ impl<'a> View<'a> {
     }
 
     pub fn is_weak_handoff(&self, p: usize, from: &str, to: &str) -> bool {
-        self.weak_handoffs
-            .contains(&(p, from.to_string(), to.to_string()))
+        self.network.pathways()[p]
+            .link_position(from, to)
+            .is_some_and(|j| self.is_weak_link(p, j))
+    }
+
+    /// `is_weak_handoff` of link `j` of pathway `p`.
+    pub fn is_weak_link(&self, p: usize, j: usize) -> bool {
+        self.weak_handoffs.contains(&(p, j))
     }
 
     /// The rank (1 = weakest) of a component or link among its pathway's weakest links,
@@ -264,6 +270,7 @@ pub fn run(file: &Path, format: Format, options: &Options) -> u8 {
             return exit::BAD_INPUT;
         }
     };
+    super::let_go(network);
     match &options.out {
         // A failure to write is reported by `cli::run`.
         None => {

@@ -13,11 +13,11 @@ use std::fmt::Write;
 pub use layout::{Band, Layout, Rect};
 
 use layout::{
-    BOX_W, Ends, HEAD_H, MARGIN, NAME_LINE, NAME_SIZE, PROVIDER_LINE, PROVIDER_SIZE, STRIPE,
+    BOX_W, D1, Ends, HEAD_H, MARGIN, NAME_LINE, NAME_SIZE, PROVIDER_LINE, PROVIDER_SIZE, STRIPE,
     TEXT_X, column_x, route,
 };
 
-use super::{View, colours, font, one_line, percent, status_line};
+use super::{View, colours, font, percent, status_line};
 use crate::analysis::{Status, Target};
 use crate::model::Phase;
 
@@ -25,21 +25,36 @@ use crate::model::Phase;
 const FONT: &str = "DejaVu Sans, Verdana, Arial, sans-serif";
 
 /// Text for XML: the five markup characters escaped; characters XML 1.0 forbids (control
-/// characters, U+FFFE, U+FFFF) become spaces.
+/// characters, U+FFFE, U+FFFF) become spaces, as do line and paragraph separators (the
+/// text is on one line, `one_line`).
 pub fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in one_line(text).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\u{FFFE}' | '\u{FFFF}' => out.push(' '),
-            c => out.push(c),
+    Xml(text).to_string()
+}
+
+/// `xml` written straight into a map's text, with no string of its own.
+pub struct Xml<'a>(pub &'a str);
+
+impl std::fmt::Display for Xml<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        let text = self.0;
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            let instead = match c {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&apos;",
+                '\u{FFFE}' | '\u{FFFF}' | '\u{2028}' | '\u{2029}' => " ",
+                c if c.is_control() => " ",
+                _ => continue,
+            };
+            f.write_str(&text[start..i])?;
+            f.write_str(instead)?;
+            start = i + c.len_utf8();
         }
+        f.write_str(&text[start..])
     }
-    out
 }
 
 fn status_key(s: Status) -> &'static str {
@@ -115,32 +130,37 @@ fn status_box(out: &mut String, r: &Rect, status: Status) {
         out,
         "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"6\" fill=\"{fill}\" \
          stroke=\"{stroke}\" stroke-width=\"{width}\"{dash}/>",
-        r.x, r.y, r.w, r.h
+        D1(r.x),
+        D1(r.y),
+        D1(r.w),
+        D1(r.h)
     );
     let _ = writeln!(
         out,
         "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{STRIPE}\" height=\"{:.1}\" \
          fill=\"url(#stripe-{})\" stroke=\"{stroke}\" stroke-width=\"1\"/>",
-        r.x + 1.5,
-        r.y + 1.5,
-        r.h - 3.0,
+        D1(r.x + 1.5),
+        D1(r.y + 1.5),
+        D1(r.h - 3.0),
         status_key(status)
     );
 }
 
 fn text(out: &mut String, x: f64, y: f64, size: f64, extra: &str, content: &str) {
+    let (x, y) = (D1(x), D1(y));
     let _ = writeln!(
         out,
         "<text x=\"{x:.1}\" y=\"{y:.1}\" font-size=\"{size}\"{extra}>{}</text>",
-        xml(content)
+        Xml(content)
     );
 }
 
 /// A numbered disc marking one of the pathway's weakest links, as in the editor.
 fn rank_badge(out: &mut String, x: f64, y: f64, rank: usize) {
+    let (cx, cy) = (D1(x), D1(y));
     let _ = writeln!(
         out,
-        "<g class=\"rank\"><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"9\" fill=\"#1a1a1a\"/>"
+        "<g class=\"rank\"><circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"9\" fill=\"#1a1a1a\"/>"
     );
     text(
         out,
@@ -162,7 +182,7 @@ fn component(out: &mut String, view: &View, p: usize, i: usize, band: &Band) {
         "<g class=\"component status-{}\" id=\"c{p}-{i}\">",
         status_key(status),
     );
-    let _ = writeln!(out, "<title>{} ({})</title>", xml(&c.name), xml(&c.id));
+    let _ = writeln!(out, "<title>{} ({})</title>", Xml(&c.name), Xml(&c.id));
     status_box(out, r, status);
     let x = r.x + TEXT_X;
     let head = status_line(status, view.component_strength(p, i));
@@ -215,7 +235,7 @@ fn links(out: &mut String, view: &View, p: usize, band: &Band) {
         };
         let path = route(&ends, band, j);
         let status = view.link_status(p, j);
-        let weak = view.is_weak_handoff(p, &l.from, &l.to);
+        let weak = view.is_weak_link(p, j);
         let (colour, marker, width) = match status {
             Status::NoData if weak => (colours(Status::Red).1, "arrow-red".to_string(), 1.6),
             Status::NoData => ("#404040", "arrow".to_string(), 1.4),
@@ -235,8 +255,8 @@ fn links(out: &mut String, view: &View, p: usize, band: &Band) {
             out,
             "<g class=\"link{}\" id=\"l{p}-{j}\"><title>{} → {} ({}{}{}{})</title>",
             if weak { " weak-handoff" } else { "" },
-            xml(&ca.name),
-            xml(&cb.name),
+            Xml(&ca.name),
+            Xml(&cb.name),
             l.kind.label(),
             if status == Status::NoData {
                 String::new()
@@ -256,9 +276,10 @@ fn links(out: &mut String, view: &View, p: usize, band: &Band) {
         // badge with its status symbol (its title has the rest).
         if status != Status::NoData {
             let (x, y) = path.label;
+            let (cx, cy) = (D1(x), D1(y));
             let _ = writeln!(
                 out,
-                "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"7.5\" fill=\"#ffffff\" stroke=\"{colour}\" \
+                "<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"7.5\" fill=\"#ffffff\" stroke=\"{colour}\" \
                  stroke-width=\"1.5\"/>"
             );
             text(
@@ -347,9 +368,20 @@ fn legend(out: &mut String, lay: &Layout, counted: bool) {
 /// The whole map: title, every pathway, legend.
 pub fn render(view: &View) -> String {
     let all: Vec<usize> = (0..view.network.pathways().len()).collect();
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str(&render_map(view, &all, true));
+    let mut out = String::with_capacity(room(view, &all));
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    write_map(&mut out, view, &all, true);
     out
+}
+
+/// About how many bytes the map of `pathways` takes, so its text is made in one piece
+/// rather than copied each time it outgrows its room.
+fn room(view: &View, pathways: &[usize]) -> usize {
+    let all = view.network.pathways();
+    let (components, links) = pathways.iter().fold((0, 0), |(c, l), &p| {
+        (c + all[p].components().len(), l + all[p].links().len())
+    });
+    16_384 + 900 * components + 300 * links
 }
 
 /// The definitions (patterns, arrowheads) maps drawn with `render_map(.., false)` use,
@@ -367,8 +399,13 @@ pub fn shared_defs() -> String {
 /// An `<svg>` of `pathways`; `whole` adds the network's title, the definitions and the
 /// legend, for a map that stands alone.
 pub fn render_map(view: &View, pathways: &[usize], whole: bool) -> String {
+    let mut out = String::with_capacity(room(view, pathways));
+    write_map(&mut out, view, pathways, whole);
+    out
+}
+
+fn write_map(out: &mut String, view: &View, pathways: &[usize], whole: bool) {
     let lay = layout::layout(view, pathways, whole, whole);
-    let mut out = String::new();
     let _ = writeln!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{w:.0}\" \
@@ -377,18 +414,18 @@ pub fn render_map(view: &View, pathways: &[usize], whole: bool) -> String {
         h = lay.height
     );
     if !whole {
-        render_bands(&mut out, view, &lay);
+        render_bands(out, view, &lay);
         out.push_str("</svg>\n");
-        return out;
+        return;
     }
     let _ = writeln!(out, "<title>{}</title>", xml(&view.network.name));
-    defs(&mut out);
+    defs(out);
     let _ = writeln!(
         out,
         "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>"
     );
     text(
-        &mut out,
+        out,
         MARGIN,
         MARGIN + 20.0,
         20.0,
@@ -404,7 +441,7 @@ pub fn render_map(view: &View, pathways: &[usize], whole: bool) -> String {
         );
         let population = lines.join(" ");
         text(
-            &mut out,
+            out,
             MARGIN,
             MARGIN + 42.0,
             11.0,
@@ -413,22 +450,14 @@ pub fn render_map(view: &View, pathways: &[usize], whole: bool) -> String {
         );
     }
     if lay.bands.is_empty() {
-        text(
-            &mut out,
-            MARGIN,
-            MARGIN + 90.0,
-            12.0,
-            "",
-            "No pathways yet.",
-        );
+        text(out, MARGIN, MARGIN + 90.0, 12.0, "", "No pathways yet.");
     }
-    render_bands(&mut out, view, &lay);
+    render_bands(out, view, &lay);
     let counted = pathways
         .iter()
         .any(|&p| volume::busiest(&view.network.pathways()[p]).is_some());
-    legend(&mut out, &lay, counted);
+    legend(out, &lay, counted);
     out.push_str("</svg>\n");
-    out
 }
 
 fn render_bands(out: &mut String, view: &View, lay: &Layout) {
