@@ -102,6 +102,18 @@ fn fmt_dash_formats_standard_input_to_standard_output() {
     assert_eq!(bad.code, 2);
     assert!(bad.stdout.is_empty(), "nothing half-formatted");
     assert!(bad.stderr.starts_with("<stdin>:4:"), "{}", bad.stderr);
+    // Comments are never dropped silently: without --force nothing is written.
+    let commented = format!("// who to ask\n{}", canonical());
+    let kept = piped(dir.path(), &["fmt", "-"], &commented, &[]);
+    assert_eq!(kept.code, 2);
+    assert!(kept.stdout.is_empty(), "{}", kept.stdout);
+    assert!(
+        kept.stderr.starts_with("<stdin>:1:1: has comments"),
+        "{}",
+        kept.stderr
+    );
+    let forced = piped(dir.path(), &["fmt", "--force", "-"], &commented, &[]);
+    assert_eq!((forced.code, forced.stdout), (0, canonical()));
     // Formatting stdin with other files would mix its text with their reports.
     save(dir.path(), "a.ron", &base());
     let mixed = piped(dir.path(), &["fmt", "a.ron", "-"], &canonical(), &[]);

@@ -33,8 +33,21 @@ pub fn run(files: &[PathBuf], check: bool, force: bool) -> u8 {
             }
         };
         if io::is_dash(path) && !check {
+            // Formatting on save must not lose comments silently either: without --force
+            // nothing is written, so the editor keeps its text.
+            if let Some(at) = storage::first_comment(&current)
+                && !force
+            {
+                errorln!(
+                    "{name}:{}:{}: has comments, which carepath does not keep: not formatted (put what they say in a notes field, or use --force to drop them)",
+                    at.line,
+                    at.col
+                );
+                failed = true;
+                continue;
+            }
             if !stdout::write(&storage::to_canonical_string(&network)) {
-                eprintln!("carepath fmt: could not write to standard output");
+                errorln!("carepath fmt: could not write to standard output");
                 failed = true;
             }
             continue;
