@@ -271,13 +271,9 @@ pub fn run(file: &Path, format: Format, options: &Options) -> u8 {
         }
     };
     super::let_go(network);
-    match &options.out {
-        // A failure to write is reported by `cli::run`.
+    match options.out.as_deref().filter(|path| !io::is_dash(path)) {
+        // No -o, or -o -: standard output. A failure to write is reported by `cli::run`.
         None => {
-            stdout::write_bytes(&bytes);
-            exit::OK
-        }
-        Some(path) if io::is_dash(path) => {
             stdout::write_bytes(&bytes);
             exit::OK
         }

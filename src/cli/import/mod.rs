@@ -273,7 +273,7 @@ pub fn run(file: &Path, data: &Path, partial: bool, force: bool) -> u8 {
     errors.extend(group_errors);
     let changed = measures_changed || updated > 0 || tally.children > 0;
     errors.sort_by_key(|(line, _)| *line);
-    let valid = rows.len() - (errors.len() - broken);
+    let valid = rows.len().saturating_sub(errors.len() - broken);
     let skipped = if partial && !errors.is_empty() && valid > 0 {
         " (row skipped)"
     } else {
