@@ -163,25 +163,11 @@ impl App {
             }
             Purpose::NewOrganisation => {
                 let id = self.document().new_organisation_id(&name);
-                let mut o = Organisation::new(
-                    &id,
-                    &name,
-                    Sector::ALL[form.choice("Sector")],
-                    Level::ALL[form.choice("Level")],
-                );
-                o.notes = form.text("Notes");
-                self.apply(Edit::AddOrganisation(o))?;
+                self.apply(Edit::AddOrganisation(organisation_from(form, &id, &name)))?;
             }
             Purpose::NewProvider { component_form } => {
                 let id = self.document().new_organisation_id(&name);
-                let mut o = Organisation::new(
-                    &id,
-                    &name,
-                    Sector::ALL[form.choice("Sector")],
-                    Level::ALL[form.choice("Level")],
-                );
-                o.notes = form.text("Notes");
-                self.apply(Edit::AddOrganisation(o))?;
+                self.apply(Edit::AddOrganisation(organisation_from(form, &id, &name)))?;
                 // Back to the component as it was typed, the new organisation chosen.
                 let mut back = (**component_form).clone();
                 let options = self.provider_options();
@@ -198,16 +184,9 @@ impl App {
                 self.mode = Mode::Form(back);
             }
             Purpose::EditOrganisation { id } => {
-                let mut o = Organisation::new(
-                    id,
-                    &name,
-                    Sector::ALL[form.choice("Sector")],
-                    Level::ALL[form.choice("Level")],
-                );
-                o.notes = form.text("Notes");
                 self.apply(Edit::UpdateOrganisation {
                     id: id.clone(),
-                    organisation: o,
+                    organisation: organisation_from(form, id, &name),
                 })?;
             }
             Purpose::NewPathway => {
@@ -299,6 +278,18 @@ impl App {
             _ => None,
         }
     }
+}
+
+/// The organisation an organisation form describes, under `id`.
+fn organisation_from(form: &Form<Purpose>, id: &str, name: &str) -> Organisation {
+    let mut o = Organisation::new(
+        id,
+        name,
+        Sector::ALL[form.choice("Sector")],
+        Level::ALL[form.choice("Level")],
+    );
+    o.notes = form.text("Notes");
+    o
 }
 
 fn fill_measure(m: &mut Measure, form: &Form<Purpose>) -> Result<(), String> {

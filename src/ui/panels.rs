@@ -15,7 +15,7 @@ use super::text::{fit, fit_padded, number, share, visible, width, with_unit, wra
 use super::theme::Theme;
 use crate::analysis::currency::{Date, reference_date};
 use crate::analysis::spc;
-use crate::analysis::{FindingKind, Score, Status, Target, measure_status};
+use crate::analysis::{Basis, FindingKind, Score, Status, Target, measure_status};
 use crate::app::{Action, App, Panel};
 use crate::model::{Checklist, Component, Link, Measure, Pathway, display_name};
 
@@ -133,6 +133,24 @@ impl Details<'_> {
             line.extend(piece);
         }
         self.push(Line::from(line));
+    }
+
+    /// The score, the reach with its basis, and the children it counts and those affected
+    /// (docs/format.md, "Counted reach"): one part's lines, a component's or a link's.
+    fn reach(
+        &mut self,
+        score: &Score,
+        reach: f64,
+        basis: Basis,
+        impact: Option<f64>,
+        cohort: Option<f64>,
+        (children, affected): (Option<f64>, Option<f64>),
+    ) {
+        self.score(score, reach, counted::basis_words(basis, cohort), impact);
+        let theme = self.theme;
+        for line in counted::lines(children, affected, cohort, self.width, theme) {
+            self.push(line);
+        }
     }
 
     /// Status, strength, reach and impact: on as few lines as fit.
@@ -276,15 +294,14 @@ fn component_details(d: &mut Details, app: &App, c: &Component, pos: usize) {
     let mut weak = false;
     if let Some(a) = analysis.and_then(|a| a.components.get(pos)) {
         let cohort = analysis.and_then(|p| p.cohort);
-        d.score(
+        d.reach(
             &a.score,
             a.reach,
-            counted::basis_words(a.basis, cohort),
+            a.basis,
             a.impact,
+            cohort,
+            (a.children, a.affected),
         );
-        for line in counted::lines(a.children, a.affected, cohort, d.width, theme) {
-            d.push(line);
-        }
         // Output below target: the structure and process come first (seed 000).
         weak = below_target(a.score.status);
         if weak {
@@ -366,15 +383,14 @@ fn link_details(d: &mut Details, app: &App, pathway: &Pathway, l: &Link, pos: us
     let analysis = app.analysis().pathways.get(app.pathway);
     if let Some(a) = analysis.and_then(|a| a.links.get(pos)) {
         let cohort = analysis.and_then(|p| p.cohort);
-        d.score(
+        d.reach(
             &a.score,
             a.reach,
-            counted::basis_words(a.basis, cohort),
+            a.basis,
             a.impact,
+            cohort,
+            (a.children, a.affected),
         );
-        for line in counted::lines(a.children, a.affected, cohort, d.width, theme) {
-            d.push(line);
-        }
     }
     let cursor = (app.focus == Panel::Details).then_some(app.detail_cursor);
     d.measures(&l.measures, cursor);
