@@ -314,54 +314,9 @@ fn the_page_works_in_headless_chromium() {
     );
 }
 
-/// A clinic with a 12-point series, a benchmark it falls short of and a breakdown by
-/// deprivation, judged at 31 March 2025.
-const MEASURES: &str = r#"Network(
-    format: 1,
-    name: "Measures",
-    as_of: "2025-03-31",
-    pathways: [
-        Pathway(
-            id: "p",
-            name: "P",
-            components: [
-                Component(
-                    id: "clinic",
-                    name: "Clinic",
-                    phase: Management,
-                    measures: [
-                        Measure(
-                            id: "waits",
-                            name: "Waits",
-                            domain: Efficiency,
-                            unit: "weeks",
-                            direction: LowerIsBetter,
-                            target: 18.0,
-                            value: 30.0,
-                            period: "2024-12",
-                            history: [("2024-01", 21.0), ("2024-02", 20.0), ("2024-03", 21.0), ("2024-04", 20.0), ("2024-05", 21.0), ("2024-06", 20.0), ("2024-07", 21.0), ("2024-08", 20.0), ("2024-09", 21.0), ("2024-10", 20.0), ("2024-11", 21.0)],
-                        ),
-                        Measure(
-                            id: "pump",
-                            name: "Pump use",
-                            domain: Equity,
-                            unit: "%",
-                            direction: HigherIsBetter,
-                            target: 50.0,
-                            value: 45.0,
-                            period: "2019/20",
-                            benchmark: ("England 2022/23", 51.0),
-                            breakdowns: [
-                                Breakdown(by: "Deprivation quintile", groups: [("1 most deprived", 29.0), ("5 least deprived", 41.0)]),
-                            ],
-                        ),
-                    ],
-                ),
-            ],
-        ),
-    ],
-)
-"#;
+/// The measures of tests/ui_measures.rs: a 12-point series, a benchmark it falls short
+/// of, a breakdown by deprivation, judged at 31 March 2025.
+const MEASURES: &str = include_str!("fixtures/measures.ron");
 
 #[test]
 fn measures_over_time_show_their_chart_benchmark_and_breakdowns() {

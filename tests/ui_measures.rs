@@ -11,61 +11,9 @@ use carepath::ui::Theme;
 use ratatui::buffer::Buffer;
 use ui_support::{draw, from_text, run, text};
 
-const NETWORK: &str = r#"Network(
-    format: 1,
-    name: "Measures",
-    as_of: "2025-03-31",
-    pathways: [
-        Pathway(
-            id: "p",
-            name: "P",
-            components: [
-                Component(
-                    id: "clinic",
-                    name: "Clinic",
-                    phase: Management,
-                    measures: [
-                        Measure(
-                            id: "waits",
-                            name: "Waits",
-                            domain: Efficiency,
-                            unit: "weeks",
-                            direction: LowerIsBetter,
-                            target: 18.0,
-                            value: 30.0,
-                            period: "2024-12",
-                            history: [("2024-01", 21.0), ("2024-02", 20.0), ("2024-03", 21.0), ("2024-04", 20.0), ("2024-05", 21.0), ("2024-06", 20.0), ("2024-07", 21.0), ("2024-08", 20.0), ("2024-09", 21.0), ("2024-10", 20.0), ("2024-11", 21.0)],
-                        ),
-                        Measure(
-                            id: "pump",
-                            name: "Pump use",
-                            domain: Equity,
-                            unit: "%",
-                            direction: HigherIsBetter,
-                            target: 50.0,
-                            value: 45.0,
-                            period: "2019/20",
-                            benchmark: ("England 2022/23", 51.0),
-                            breakdowns: [
-                                Breakdown(by: "Deprivation quintile", groups: [("1 most deprived", 29.0), ("5 least deprived", 41.0)]),
-                            ],
-                        ),
-                        Measure(
-                            id: "odd",
-                            name: "Odd period",
-                            domain: Safety,
-                            direction: HigherIsBetter,
-                            target: 1.0,
-                            value: 1.0,
-                            period: "about now",
-                        ),
-                    ],
-                ),
-            ],
-        ),
-    ],
-)
-"#;
+/// A clinic with a 12-point series, a benchmark it falls short of, a breakdown by
+/// deprivation and a period carepath cannot read, judged at 31 March 2025.
+const NETWORK: &str = include_str!("fixtures/measures.ron");
 
 /// The cells of the row holding `needle`, and where it starts.
 fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
