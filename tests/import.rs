@@ -3,44 +3,8 @@
 
 mod exchange_support;
 
-use std::path::{Path, PathBuf};
-
 use carepath::model::{MeasureOwner, Network};
-use exchange_support::{Run, base, owner, run_in, save};
-
-struct Case {
-    dir: tempfile::TempDir,
-    file: PathBuf,
-    before: Vec<u8>,
-}
-
-impl Case {
-    fn new() -> Case {
-        let dir = tempfile::tempdir().unwrap();
-        let file = save(dir.path(), "net.ron", &base());
-        let before = std::fs::read(&file).unwrap();
-        Case { dir, file, before }
-    }
-
-    fn import(&self, csv: &str, extra: &[&str]) -> Run {
-        std::fs::write(self.dir.path().join("data.csv"), csv).unwrap();
-        let mut args = vec!["import", "net.ron", "data.csv"];
-        args.extend(extra);
-        run_in(self.dir.path(), &args)
-    }
-
-    fn network(&self) -> Network {
-        carepath::storage::load(&self.file).unwrap()
-    }
-
-    fn unchanged(&self) -> bool {
-        std::fs::read(&self.file).unwrap() == self.before
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-}
+use exchange_support::{Case, base, owner, run_in, save};
 
 fn dka(n: &Network) -> carepath::model::Measure {
     n.measures(&owner("gp-recognition")).unwrap()[0].clone()

@@ -4,36 +4,7 @@
 
 mod exchange_support;
 
-use std::path::PathBuf;
-
-use carepath::model::Network;
-use exchange_support::{Run, base, run_in, save};
-
-struct Case {
-    dir: tempfile::TempDir,
-    file: PathBuf,
-    before: Vec<u8>,
-}
-
-impl Case {
-    fn new() -> Case {
-        let dir = tempfile::tempdir().unwrap();
-        let file = save(dir.path(), "net.ron", &base());
-        let before = std::fs::read(&file).unwrap();
-        Case { dir, file, before }
-    }
-
-    fn import(&self, csv: &str, extra: &[&str]) -> Run {
-        std::fs::write(self.dir.path().join("data.csv"), csv).unwrap();
-        let mut args = vec!["import", "net.ron", "data.csv"];
-        args.extend(extra);
-        run_in(self.dir.path(), &args)
-    }
-
-    fn network(&self) -> Network {
-        carepath::storage::load(&self.file).unwrap()
-    }
-}
+use exchange_support::Case;
 
 #[test]
 fn a_sheet_of_children_alone_sets_components_links_and_the_cohort() {

@@ -287,3 +287,38 @@ pub fn set_measure(n: &mut Network, component: &str, id: &str, f: impl FnOnce(&m
     f(&mut m);
     n.update_measure(&owner(component), id, m).unwrap();
 }
+
+/// A network saved in a temporary folder, imported into, with its bytes before.
+pub struct Case {
+    pub dir: tempfile::TempDir,
+    pub file: PathBuf,
+    pub before: Vec<u8>,
+}
+
+impl Case {
+    pub fn new() -> Case {
+        let dir = tempfile::tempdir().unwrap();
+        let file = save(dir.path(), "net.ron", &base());
+        let before = std::fs::read(&file).unwrap();
+        Case { dir, file, before }
+    }
+
+    pub fn import(&self, csv: &str, extra: &[&str]) -> Run {
+        std::fs::write(self.dir.path().join("data.csv"), csv).unwrap();
+        let mut args = vec!["import", "net.ron", "data.csv"];
+        args.extend(extra);
+        run_in(self.dir.path(), &args)
+    }
+
+    pub fn network(&self) -> Network {
+        carepath::storage::load(&self.file).unwrap()
+    }
+
+    pub fn unchanged(&self) -> bool {
+        std::fs::read(&self.file).unwrap() == self.before
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+}
