@@ -48,8 +48,10 @@ pub struct Violation {
 struct Checker {
     found: Vec<Violation>,
     /// How many `id:` fields with each value the walk has passed. The walk follows the
-    /// file's order, so the n-th time is the n-th `id: "value"` in the text.
-    ids_seen: HashMap<String, usize>,
+    /// file's order, so the n-th time is the n-th `id: "value"` in the text. `None` on
+    /// the first walk, which only asks whether anything is wrong: counting every id is
+    /// most of the work, and is needed only to place a violation.
+    ids_seen: Option<HashMap<String, usize>>,
 }
 
 /// One `id:` field the walk has passed: the `n`-th `id:` in the text with this value.
@@ -72,9 +74,12 @@ impl IdAt<'_> {
 impl Checker {
     /// Passes an `id:` field and says which occurrence of its value it is.
     fn pass_id<'a>(&mut self, id: &'a str) -> IdAt<'a> {
-        let n = match self.ids_seen.get_mut(id) {
+        let Some(ids_seen) = &mut self.ids_seen else {
+            return IdAt { id, n: 0 };
+        };
+        let n = match ids_seen.get_mut(id) {
             Some(n) => n,
-            None => self.ids_seen.entry(id.to_string()).or_insert(0),
+            None => ids_seen.entry(id.to_string()).or_insert(0),
         };
         *n += 1;
         IdAt { id, n: *n }
@@ -84,14 +89,15 @@ impl Checker {
         self.found.push(Violation { error, path });
     }
 
-    fn measures(&mut self, owner: &str, measures: &[Measure]) {
+    /// `owner` names the component or link, and is written only for a duplicate.
+    fn measures(&mut self, owner: impl Fn() -> String, measures: &[Measure]) {
         let mut seen = HashSet::new();
         for m in measures {
             let here = self.pass_id(&m.id);
             if !seen.insert(m.id.as_str()) {
                 self.report(
                     ModelError::DuplicateMeasure {
-                        owner: owner.to_string(),
+                        owner: owner(),
                         id: m.id.clone(),
                     },
                     here.path(),
@@ -156,9 +162,19 @@ fn link_path(pathway: Vec<Locator>, index: usize, link: &Link, field: &str) -> V
 impl Network {
     /// Every broken rule of docs/format.md, in file order. Empty when the network is valid.
     pub fn validate(&self) -> Vec<Violation> {
+        // A valid network (the usual case) is walked once; a broken one again, counting
+        // ids as it goes, to place each violation.
+        let quick = self.walk(None);
+        if quick.is_empty() {
+            return quick;
+        }
+        self.walk(Some(HashMap::new()))
+    }
+
+    fn walk(&self, ids_seen: Option<HashMap<String, usize>>) -> Vec<Violation> {
         let mut check = Checker {
             found: Vec::new(),
-            ids_seen: HashMap::new(),
+            ids_seen,
         };
         if self.format != Network::FORMAT {
             check.report(
@@ -218,7 +234,7 @@ impl Network {
                     path.push(bare("children"));
                     check.report(e, path);
                 }
-                check.measures(&c.id, &c.measures);
+                check.measures(|| c.id.clone(), &c.measures);
             }
             let mut pairs = HashSet::new();
             for (i, l) in p.links().iter().enumerate() {
@@ -250,7 +266,7 @@ impl Network {
                     path.push(bare("children"));
                     check.report(e, path);
                 }
-                check.measures(&format!("{} -> {}", l.from, l.to), &l.measures);
+                check.measures(|| format!("{} -> {}", l.from, l.to), &l.measures);
             }
         }
 
