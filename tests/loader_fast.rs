@@ -217,3 +217,21 @@ fn what_the_fast_reader_leaves_to_ron_still_loads() {
         }
     }
 }
+
+#[test]
+fn a_pathway_line_inside_a_string_does_not_split_a_large_network() {
+    // The list is split where a canonical pathway line is found past its middle. A name
+    // there, with line breaks, holding such a line must not be taken for one.
+    let network = carepath::generate::network(9_500, 4);
+    let text = storage::to_canonical_string(&network);
+    let middle = text.len() / 2;
+    let name = middle + text[middle..].find("name: \"").unwrap() + "name: \"".len();
+    let forged = [&text[..name], "x\n),\n        Pathway(\n", &text[name..]].concat();
+    let read = storage::parse(&forged, Path::new("g.ron"));
+    let reference = storage::parse_with_ron(&forged, Path::new("g.ron"));
+    match (read, reference) {
+        (Ok(a), Ok(b)) => assert!(a == b && a.pathways().len() == network.pathways().len()),
+        (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+        (a, b) => panic!("disagree: {:?} / {:?}", a.is_ok(), b.is_ok()),
+    }
+}

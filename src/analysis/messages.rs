@@ -1,7 +1,7 @@
 //! The words of a finding (README: status and weakest links): plain English for a network lead, written only
 //! for the findings someone reads.
 
-use super::currency::{Date, reference_date};
+use super::currency::Date;
 use super::findings::ends;
 use super::measure_messages::measure_message;
 use super::services::{Organisations, service_key};
@@ -26,7 +26,7 @@ impl<'a> Messages<'a> {
             network,
             analysis,
             organisations: Organisations::of(network),
-            reference: reference_date(network),
+            reference: analysis.reference,
         }
     }
 

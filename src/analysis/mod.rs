@@ -127,6 +127,9 @@ pub struct NetworkAnalysis {
     pub findings: Vec<Finding>,
     /// Measured components and links, highest impact first.
     pub weakest: Vec<WeakLink>,
+    /// The date figures are judged at (`currency::reference_date`), found once: every
+    /// measure's period is read to find it.
+    pub reference: Option<currency::Date>,
 }
 
 fn impact(score: &Score, reach: f64) -> Option<f64> {
@@ -246,6 +249,7 @@ pub fn analyse_on(network: &Network, threads: usize) -> NetworkAnalysis {
         pathways,
         findings,
         weakest,
+        reference,
     }
 }
 

@@ -65,6 +65,37 @@ pub fn fragment<T: DeserializeOwned>(text: &str) -> Result<T> {
     reader.value_to_end()
 }
 
+/// Reads the items of a list from `from`, where an item starts, as the reader of the
+/// whole list would (the items of a document split across threads): up to `stop`, where
+/// the next share starts, which must be just past a comma and its whitespace; or, with no
+/// `stop`, up to the list's `]`. Returns the items and where the reading ended.
+pub fn list_items<T: DeserializeOwned>(
+    text: &str,
+    from: usize,
+    stop: Option<usize>,
+) -> Result<(Vec<T>, usize)> {
+    let mut reader = Reader::new(text, from);
+    let mut items = Vec::new();
+    // As `Items`: an item may start at the list's start or after a comma.
+    let mut had_comma = true;
+    loop {
+        reader.skip_ws();
+        match stop {
+            Some(stop) if reader.pos == stop && had_comma => return Ok((items, stop)),
+            Some(stop) if reader.pos >= stop => return Err(Bail),
+            _ => {}
+        }
+        match reader.peek() {
+            Some(b']') if stop.is_none() => return Ok((items, reader.pos)),
+            Some(b) if had_comma && b != b']' => {
+                items.push(T::deserialize(&mut reader)?);
+                had_comma = reader.comma();
+            }
+            _ => return Err(Bail),
+        }
+    }
+}
+
 struct Reader<'a> {
     text: &'a str,
     bytes: &'a [u8],

@@ -25,48 +25,108 @@ pub fn read(text: &str, threads: usize) -> Result<Network, Bail> {
     if threads < 2 || text.len() < PARALLEL_FROM {
         return fast::from_str(text);
     }
-    let Some(split) = split(text) else {
+    let Some(start) = list_start(text) else {
         return fast::from_str(text);
     };
-    let skeleton = [&text[..split.list.start], &text[split.list.end..]].concat();
+    // Canonical text is split where a pathway's first line should be, and the reading
+    // checks each guess; anything else is split by a scan of the whole list.
+    if let Some(starts) = guessed_starts(text, start, threads)
+        && let Ok(network) = read_guessed(text, start, &starts)
+    {
+        return Ok(network);
+    }
+    let Some(split) = items(text, start) else {
+        return fast::from_str(text);
+    };
     let shares = shares(text, &split.items, threads);
-    let read_share = |range: Range<usize>| -> Result<Vec<Pathway>, Bail> {
-        split.items[range]
+    let read_share = |k: usize| -> Result<Vec<Pathway>, Bail> {
+        split.items[shares[k].clone()]
             .iter()
             .map(|item| fast::fragment::<Pathway>(&text[item.clone()]))
             .collect()
     };
-    let (network, pathways) = thread::scope(|scope| {
-        let others: Vec<_> = shares[1..]
-            .iter()
-            .map(|range| {
-                let mine = range.clone();
+    let pathways = on_threads(shares.len(), read_share)?;
+    with_skeleton(text, split.list, pathways)
+}
+
+/// The network of the text around the list `list` (its inside), with `pathways` in it.
+fn with_skeleton(text: &str, list: Range<usize>, pathways: Vec<Pathway>) -> Result<Network, Bail> {
+    let skeleton = [&text[..list.start], &text[list.end..]].concat();
+    let network = fast::from_str::<Network>(&skeleton)?;
+    if !network.pathways().is_empty() {
+        return Err(Bail);
+    }
+    Ok(network.with_loaded_pathways(pathways))
+}
+
+/// `read_share(k)` for each of `shares` shares, the first on this thread and each other
+/// on one of its own; their pathways in share order.
+fn on_threads<F>(shares: usize, read_share: F) -> Result<Vec<Pathway>, Bail>
+where
+    F: Fn(usize) -> Result<Vec<Pathway>, Bail> + Sync,
+{
+    thread::scope(|scope| {
+        let read_share = &read_share;
+        let others: Vec<_> = (1..shares)
+            .map(|k| {
                 let handle = thread::Builder::new()
                     .name("load".into())
-                    .spawn_scoped(scope, move || read_share(mine))
+                    .spawn_scoped(scope, move || read_share(k))
                     .ok();
-                (range.clone(), handle)
+                (k, handle)
             })
             .collect();
-        let network = fast::from_str::<Network>(&skeleton);
-        let mut pathways = read_share(shares[0].clone());
-        for (range, handle) in others {
+        let mut pathways = read_share(0);
+        for (k, handle) in others {
             let share = match handle {
                 Some(handle) => handle.join().unwrap_or(Err(Bail)),
-                None => read_share(range),
+                None => read_share(k),
             };
             pathways = pathways.and_then(|mut all| {
                 all.extend(share?);
                 Ok(all)
             });
         }
-        (network, pathways)
-    });
-    let (network, pathways) = (network?, pathways?);
-    if !network.pathways().is_empty() {
-        return Err(Bail);
+        pathways
+    })
+}
+
+/// How a pathway of the list starts in canonical text: after the comma that ends the one
+/// before, on a line of its own, at the list's indentation.
+const CANONICAL_ITEM: &str = "),\n        Pathway(";
+
+/// Where shares 1.. of the list could start, about evenly apart: just past a comma and
+/// the whitespace after it, at the first canonical pathway line past each even point.
+/// Only a guess: a string may hold such a line, which the reading then finds out.
+fn guessed_starts(text: &str, list: usize, threads: usize) -> Option<Vec<usize>> {
+    let mut starts = vec![list];
+    for k in 1..threads {
+        let even = list + (text.len() - list) * k / threads;
+        let from = even.max(starts[starts.len() - 1]);
+        let found = from + text.get(from..)?.find(CANONICAL_ITEM)?;
+        let start = found + CANONICAL_ITEM.len() - "Pathway(".len();
+        if start > starts[starts.len() - 1] {
+            starts.push(start);
+        }
     }
-    Ok(network.with_loaded_pathways(pathways))
+    (starts.len() > 1).then_some(starts)
+}
+
+/// Reads the list in shares from `starts` (the first is the list's start), each share
+/// checking that it ends exactly where the next was guessed to start; so the pathways
+/// are those the reading of the whole list gives, or `Bail`.
+fn read_guessed(text: &str, list: usize, starts: &[usize]) -> Result<Network, Bail> {
+    let end = std::sync::OnceLock::new();
+    let read_share = |k: usize| -> Result<Vec<Pathway>, Bail> {
+        let (pathways, stopped) = fast::list_items(text, starts[k], starts.get(k + 1).copied())?;
+        if k + 1 == starts.len() {
+            let _ = end.set(stopped);
+        }
+        Ok(pathways)
+    };
+    let pathways = on_threads(starts.len(), read_share)?;
+    let end = *end.get().ok_or(Bail)?;
+    with_skeleton(text, list..end, pathways)
 }
 
 /// Where the list of pathways is: its inside (between the brackets) and its items.
@@ -169,8 +229,9 @@ fn string_end(bytes: &[u8], at: usize) -> Option<usize> {
     }
 }
 
-/// Finds the network's `pathways: [...]` (a field of the top-level struct) and its items.
-fn split(text: &str) -> Option<Split> {
+/// Where the inside of the network's `pathways: [...]` (a field of the top-level struct)
+/// starts, found by a scan of what comes before it.
+fn list_start(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut i = 0;
@@ -205,9 +266,15 @@ fn split(text: &str) -> Option<Split> {
             && matches!(b, b'(' | b',')
             && let Some(list) = pathways_list(text, i)
         {
-            return items(text, list);
+            return Some(list);
         }
     }
+}
+
+/// The network's list of pathways and its items, by a scan of the whole list.
+#[cfg(test)]
+fn split(text: &str) -> Option<Split> {
+    items(text, list_start(text)?)
 }
 
 fn is_ident_byte(b: u8) -> bool {
@@ -310,6 +377,63 @@ mod tests {
         ] {
             assert_eq!(split(text), None, "{text}");
         }
+    }
+
+    /// Canonical text with `n` copies of a small generated pathway (the fast reader does
+    /// not validate, so the copies may share ids).
+    fn with_pathways(n: usize) -> String {
+        let text = crate::storage::to_canonical_string(&crate::generate::network(40, 1));
+        let split = split(&text).expect("split");
+        let item = &text[split.items[0].clone()];
+        format!(
+            "{}\n        {},\n    {}",
+            &text[..split.list.start],
+            vec![item; n].join(",\n        "),
+            &text[split.list.end..]
+        )
+    }
+
+    #[test]
+    fn guessed_shares_read_as_the_whole_list() {
+        let text = with_pathways(7);
+        let whole: Network = fast::from_str(&text).expect("whole");
+        assert_eq!(whole.pathways().len(), 7);
+        let start = list_start(&text).expect("list");
+        for threads in 2..6 {
+            let starts = guessed_starts(&text, start, threads).expect("guesses");
+            assert!(starts.len() > 1 && starts.windows(2).all(|w| w[0] < w[1]));
+            assert!(
+                starts[1..]
+                    .iter()
+                    .all(|&s| text[s..].starts_with("Pathway("))
+            );
+            assert!(read_guessed(&text, start, &starts).expect("read") == whole);
+        }
+    }
+
+    #[test]
+    fn a_wrong_guess_is_found_out() {
+        let text = with_pathways(3);
+        let start = list_start(&text).expect("list");
+        let right = guessed_starts(&text, start, 2).expect("guesses")[1];
+        // Inside an item, just past it, and at its `P` but not after a comma.
+        let inside = right + text[right..].find("name:").expect("a name");
+        for wrong in [inside, right + 1] {
+            assert!(
+                read_guessed(&text, start, &[start, wrong]).is_err(),
+                "{wrong}"
+            );
+        }
+        // A canonical pathway line inside a string (a raw line break in a name) is not
+        // where a pathway starts; the scan of the whole list finds the true items.
+        let name = inside + "name: \"".len();
+        let forged = [&text[..name], "x\n),\n        Pathway(\n", &text[name..]].concat();
+        let fake = name + "x\n),\n        ".len();
+        assert!(forged[fake..].starts_with("Pathway("));
+        assert!(read_guessed(&forged, start, &[start, fake]).is_err());
+        let whole: Network = fast::from_str(&forged).expect("whole");
+        assert_eq!(whole.pathways().len(), 3);
+        assert_eq!(items(&forged, start).expect("split").items.len(), 3);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::hit::HitMap;
 use super::measure_view;
 use super::text::{fit, fit_padded, number, share, visible, width, with_unit, wrap};
 use super::theme::Theme;
-use crate::analysis::currency::{Date, reference_date};
+use crate::analysis::currency::Date;
 use crate::analysis::spc;
 use crate::analysis::{Basis, FindingKind, Score, Status, Target, measure_status};
 use crate::app::{Action, App, Panel};
@@ -410,7 +410,7 @@ pub fn details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize
         cursor_end: None,
         width: inner.width as usize,
         theme,
-        reference: reference_date(app.document()),
+        reference: app.analysis().reference,
     };
     let pathway = app.current_pathway();
     match (pathway, app.selected_component(), app.selected_link()) {

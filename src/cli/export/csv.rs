@@ -3,7 +3,7 @@
 //! update can be made by exporting, filling in values, and importing.
 
 use super::View;
-use crate::analysis::currency::{Currency, Date, reference_date};
+use crate::analysis::currency::{Currency, Date};
 use crate::analysis::{attainment, measure_status, spc};
 use crate::model::{Measure, Phase};
 
@@ -106,7 +106,7 @@ pub fn render(view: &View) -> String {
             .expect("writing to memory cannot fail");
     };
     write(&mut w, &HEADER.map(str::to_string));
-    let reference = reference_date(view.network);
+    let reference = view.analysis.reference;
     for (_, pathway) in view.pathways() {
         for c in pathway.components() {
             for m in &c.measures {

@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use super::View;
 use super::md::escape;
-use crate::analysis::currency::{Currency, date_text, reference_date};
+use crate::analysis::currency::{Currency, date_text};
 use crate::analysis::equity::{self, is_gap};
 use crate::analysis::spc;
 use crate::model::{Measure, Pathway};
@@ -50,7 +50,7 @@ pub fn over_time(m: &Measure) -> (String, String) {
 }
 
 pub fn render(out: &mut String, view: &View) {
-    let reference = reference_date(view.network);
+    let reference = view.analysis.reference;
     let _ = writeln!(out, "## Measures worth trusting\n");
     let _ = writeln!(
         out,

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use super::super::{View, percent};
-use crate::analysis::currency::{Currency, Date, below_benchmark, reference_date};
+use crate::analysis::currency::{Currency, Date, below_benchmark};
 use crate::analysis::{Status, Target, equity, measure_status, spc, with_unit};
 use crate::model::{Answer, Checklist, Measure, Pathway};
 
@@ -218,7 +218,7 @@ fn pathway(
 /// (a link's ends are its components' indexes).
 pub fn json(view: &View, today: &str) -> String {
     // Periods are judged at the network's date (docs/format.md, "Benchmarks and currency").
-    let reference = reference_date(view.network);
+    let reference = view.analysis.reference;
     let pathways: Vec<Value> = view
         .pathways()
         .map(|(p, pw)| prune(pathway(view, p, pw, today, reference)))
