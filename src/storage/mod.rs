@@ -142,15 +142,31 @@ pub const BOM: char = '\u{feff}';
 /// Parses and validates pathway text; `path` names it in errors. A byte-order mark at
 /// the start is accepted (and not written back: the canonical form has none).
 pub fn parse(text: &str, path: &Path) -> Result<Network, LoadError> {
+    parse_noting_comments(text, path).map(|parsed| parsed.network)
+}
+
+/// A network as `parse` reads it, and whether its text may hold comments.
+pub struct Parsed {
+    pub network: Network,
+    /// False when the fast reader read the text: it reads no comments, so there are none
+    /// to look for (a search of a large file's every string takes a while).
+    pub may_have_comments: bool,
+}
+
+/// `parse`, saying whether the text may hold comments.
+pub fn parse_noting_comments(text: &str, path: &Path) -> Result<Parsed, LoadError> {
     let text = text.strip_prefix(BOM).unwrap_or(text);
     // The fast reader reads what carepath writes, large files on every core; whatever it
     // does not read (a comment, a mistake), ron reads, and says where it is wrong.
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let network = match split::read(text, threads) {
-        Ok(network) => network,
-        Err(fast::Bail) => read_with_ron(text, path)?,
+    let (network, may_have_comments) = match split::read(text, threads) {
+        Ok(network) => (network, false),
+        Err(fast::Bail) => (read_with_ron(text, path)?, true),
     };
-    validated(network, text, path)
+    Ok(Parsed {
+        network: validated(network, text, path)?,
+        may_have_comments,
+    })
 }
 
 /// `parse` with `ron` alone, without the fast reader: the reference it is tested against.

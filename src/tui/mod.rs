@@ -176,9 +176,9 @@ fn open(options: &EditorOptions) -> Result<(App, bool, Option<Pending>)> {
 pub fn open_file(path: &Path) -> Result<(App, Pending)> {
     let text =
         storage::read_text(path, storage::MAX_FILE_BYTES).map_err(|e| not_loaded(path, &e))?;
-    let doc = storage::parse(&text, path).map_err(|e| not_loaded(path, &e))?;
-    let app = App::new(doc, Some(path.to_path_buf()), true);
-    Ok((app, Pending::start(text)))
+    let parsed = storage::parse_noting_comments(&text, path).map_err(|e| not_loaded(path, &e))?;
+    let app = App::new(parsed.network, Some(path.to_path_buf()), true);
+    Ok((app, Pending::start(text, parsed.may_have_comments)))
 }
 
 /// What the file's text says besides its network: its content hash (to notice changes on
@@ -198,26 +198,28 @@ struct Found {
 }
 
 impl Found {
-    fn of(text: &str) -> Found {
+    fn of(text: &str, may_have_comments: bool) -> Found {
         Found {
             hash: content_hash(text.as_bytes()),
-            comment: storage::first_comment(text),
+            comment: may_have_comments
+                .then(|| storage::first_comment(text))
+                .flatten(),
             bom: text.starts_with(storage::BOM),
         }
     }
 }
 
 impl Pending {
-    fn start(text: String) -> Pending {
+    fn start(text: String, may_have_comments: bool) -> Pending {
         let text = Arc::new(text);
         let shared = Arc::clone(&text);
         match std::thread::Builder::new()
             .name("open".into())
-            .spawn(move || Found::of(&shared))
+            .spawn(move || Found::of(&shared, may_have_comments))
         {
             Ok(handle) => Pending(PendingState::Finding(handle)),
             // No thread: found here, before the first frame.
-            Err(_) => Pending(PendingState::Found(Found::of(&text))),
+            Err(_) => Pending(PendingState::Found(Found::of(&text, may_have_comments))),
         }
     }
 
