@@ -19,6 +19,19 @@ pub mod text;
 pub mod tui;
 pub mod ui;
 
+/// Hands memory freed so far back to the system. mimalloc, the binary's allocator
+/// (src/main.rs), keeps freed memory for the next allocation; after a file is opened, the
+/// text just read (as large as the file) is not needed again, and the editor should not
+/// go on holding it.
+pub fn give_back_freed_memory() {
+    unsafe extern "C" {
+        fn mi_collect(force: bool);
+    }
+    // SAFETY: mi_collect returns free pages to the system and may be called from any
+    // thread at any time; it changes no memory in use.
+    unsafe { mi_collect(true) }
+}
+
 /// Turns transparent huge pages off for this process. mimalloc asks for them, and on a
 /// kernel that compacts memory to find them (THP `madvise` with `defrag=madvise`, common
 /// on distributions and VMs) a large network's load spent up to a second of system time

@@ -234,6 +234,8 @@ impl Pending {
             PendingState::Found(found) => found,
         };
         app.disk_hash = Some(found.hash);
+        // The file's text has gone with the thread that looked through it.
+        crate::give_back_freed_memory();
         if app.message.is_some() {
             return;
         }
