@@ -24,12 +24,9 @@ pub mod ui;
 /// text just read (as large as the file) is not needed again, and the editor should not
 /// go on holding it.
 pub fn give_back_freed_memory() {
-    unsafe extern "C" {
-        fn mi_collect(force: bool);
-    }
     // SAFETY: mi_collect returns free pages to the system and may be called from any
     // thread at any time; it changes no memory in use.
-    unsafe { mi_collect(true) }
+    unsafe { libmimalloc_sys::mi_collect(true) }
 }
 
 /// Turns transparent huge pages off for this process. mimalloc asks for them, and on a
