@@ -6,11 +6,10 @@ mod comments;
 mod error;
 mod fast;
 mod locate;
+mod read;
 mod split;
 mod write;
 
-use std::fs::File;
-use std::io::Read;
 use std::path::Path;
 
 use ron::extensions::Extensions;
@@ -21,6 +20,7 @@ pub use canonical::{is_canonical, to_canonical_string};
 pub use comments::first_comment;
 pub use error::{LoadError, Problem, SaveError, TextPosition};
 pub use locate::position_of;
+pub use read::{read_stdin, read_text};
 pub use write::{Written, write_atomic, write_atomic_forced, write_atomic_unchecked, write_new};
 
 /// Pathway files larger than this are refused before they are read, and carepath writes
@@ -43,60 +43,6 @@ pub fn load(path: &Path) -> Result<Network, LoadError> {
 pub fn load_stdin() -> Result<Network, LoadError> {
     let text = read_stdin()?;
     parse(&text, Path::new(STDIN_NAME))
-}
-
-/// The UTF-8 text of a file of at most `limit` bytes.
-pub fn read_text(path: &Path, limit: u64) -> Result<String, LoadError> {
-    let io = |source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let file = File::open(path).map_err(|e| dangling(path, e))?;
-    let size = file.metadata().map_err(io)?.len();
-    if size > limit {
-        return Err(too_large(path, size, limit));
-    }
-    read_limited(file, size, path, limit)
-}
-
-/// Standard input's text, with the same limit as a file's.
-pub fn read_stdin() -> Result<String, LoadError> {
-    read_limited(
-        std::io::stdin().lock(),
-        0,
-        Path::new(STDIN_NAME),
-        MAX_FILE_BYTES,
-    )
-}
-
-/// Reads at most one byte past the limit: a file's length can change between stat and
-/// read (or lie, for special files), and a pipe has none.
-fn read_limited(
-    reader: impl Read,
-    expected: u64,
-    path: &Path,
-    limit: u64,
-) -> Result<String, LoadError> {
-    let mut bytes = Vec::with_capacity(expected.min(limit) as usize);
-    reader
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|source| LoadError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-    if bytes.len() as u64 > limit {
-        return Err(too_large(path, bytes.len() as u64, limit));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let valid = std::str::from_utf8(valid).expect("valid_up_to is valid");
-        invalid(
-            path,
-            Some(position_of(valid, valid.len())),
-            "file is not UTF-8 text (a pathway file must be UTF-8)".to_string(),
-        )
-    })
 }
 
 /// "No such file" for a symbolic link whose target has gone says so, and names the target.
