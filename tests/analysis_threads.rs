@@ -19,3 +19,21 @@ fn one_thread_or_many_give_the_same_analysis() {
         assert!(analyse(&network) == one);
     }
 }
+
+#[test]
+fn the_reference_date_is_the_same_on_any_number_of_threads() {
+    use carepath::analysis::currency::reference_date;
+    let mut network = generate::network(6_000, 2);
+    let latest = reference_date(&network);
+    assert!(latest.is_some(), "generated measures have periods");
+    for threads in [1, 2, 5] {
+        assert_eq!(analyse_on(&network, threads).reference, latest);
+    }
+    // A date the network is judged at comes first, before or after its latest period.
+    for as_of in ["2001-02-03", "2099-12-31"] {
+        network.as_of = Some(as_of.to_string());
+        let date = reference_date(&network);
+        assert_eq!(date, carepath::model::parse_date(as_of));
+        assert_eq!(analyse_on(&network, 2).reference, date);
+    }
+}

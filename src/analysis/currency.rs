@@ -2,7 +2,7 @@
 //! measure's period ends, the date the network's figures are judged at, and which
 //! figures are more than three years old or worse than their benchmark.
 
-use crate::model::{Direction, Measure, Network, parse_date};
+use crate::model::{Direction, Measure, Network, Pathway, parse_date};
 
 /// A calendar date as (year, month, day); ordered as dates are.
 pub type Date = (i32, u32, u32);
@@ -132,24 +132,29 @@ fn month_end(year: i32, month: u32) -> Date {
 /// The date figures are judged at: the network's `as_of`, or else the latest period
 /// end among all its measures (`None` when no period is understood).
 pub fn reference_date(network: &Network) -> Option<Date> {
-    if let Some(date) = network.as_of.as_deref().and_then(parse_date) {
-        return Some(date);
-    }
-    let mut latest = None;
-    for pathway in network.pathways() {
-        let measures = pathway
-            .components()
+    as_of(network).or_else(|| {
+        network
+            .pathways()
             .iter()
-            .flat_map(|c| &c.measures)
-            .chain(pathway.links().iter().flat_map(|l| &l.measures));
-        for m in measures {
-            let end = m.period.as_deref().and_then(period_end);
-            if end > latest {
-                latest = end;
-            }
-        }
-    }
-    latest
+            .filter_map(latest_period_end)
+            .max()
+    })
+}
+
+/// The network's `as_of` date, when it has one.
+pub fn as_of(network: &Network) -> Option<Date> {
+    network.as_of.as_deref().and_then(parse_date)
+}
+
+/// The latest period end among the pathway's measures.
+pub fn latest_period_end(pathway: &Pathway) -> Option<Date> {
+    pathway
+        .components()
+        .iter()
+        .flat_map(|c| &c.measures)
+        .chain(pathway.links().iter().flat_map(|l| &l.measures))
+        .filter_map(|m| m.period.as_deref().and_then(period_end))
+        .max()
 }
 
 /// What can be said of a measure's period, for people.

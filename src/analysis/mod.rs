@@ -217,7 +217,15 @@ pub fn analyse(network: &Network) -> NetworkAnalysis {
 /// `analyse` on up to `threads` threads.
 pub fn analyse_on(network: &Network, threads: usize) -> NetworkAnalysis {
     let organisations = services::Organisations::of(network);
-    let reference = currency::reference_date(network);
+    // currency::reference_date, with each pathway's measures read on its thread.
+    let reference = currency::as_of(network).or_else(|| {
+        threads::map_pathways(network.pathways(), threads, |_, p| {
+            currency::latest_period_end(p)
+        })
+        .into_iter()
+        .flatten()
+        .max()
+    });
     let parts = threads::map_pathways(network.pathways(), threads, |p, pathway| {
         let analysis = analyse_pathway(pathway);
         PathwayPart {
