@@ -47,24 +47,78 @@ pub fn visible_lines(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// JSON text with DEL, the C1 controls, the bidirectional controls and the line and
-/// paragraph separators written as `\u` escapes (serde_json escapes only C0). They can only
-/// be inside strings, where the escape reads back as the same character.
+/// What JSON from carepath writes as a `\u` escape beyond what serde_json escapes (C0):
+/// DEL, the C1 controls, the bidirectional controls and the line and paragraph separators.
+fn json_hidden(c: char) -> bool {
+    (c >= '\u{7f}' && is_hidden(c)) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// JSON text with `json_hidden` characters written as `\u` escapes. They can only be
+/// inside strings, where the escape reads back as the same character.
 pub fn json_escaped(json: String) -> String {
     // C0 inside strings is escaped already; outside them it is JSON's own whitespace.
-    let hidden = |c: char| (c >= '\u{7f}' && is_hidden(c)) || matches!(c, '\u{2028}' | '\u{2029}');
-    if !json.chars().any(hidden) {
+    if !json.chars().any(json_hidden) {
         return json;
     }
     let mut out = String::with_capacity(json.len() + 16);
     for c in json.chars() {
-        if hidden(c) {
+        if json_hidden(c) {
             let _ = write!(out, "\\u{:04x}", c as u32);
         } else {
             out.push(c);
         }
     }
     out
+}
+
+/// `value` as pretty JSON, escaped as `json_escaped` escapes it, written to `out` as it
+/// is made: a large report needs no copy of itself in memory.
+pub fn write_json(
+    out: &mut impl std::io::Write,
+    value: &impl serde::Serialize,
+) -> std::io::Result<()> {
+    let formatter = EscapingFormatter(serde_json::ser::PrettyFormatter::new());
+    let mut serializer = serde_json::Serializer::with_formatter(out, formatter);
+    value
+        .serialize(&mut serializer)
+        .map_err(std::io::Error::from)
+}
+
+/// serde_json's pretty formatter, with the escapes of `json_escaped` in strings.
+struct EscapingFormatter(serde_json::ser::PrettyFormatter<'static>);
+
+/// The pretty formatter's own layout, passed through.
+macro_rules! pretty {
+    ($($name:ident($($arg:ident: $t:ty),*)),* $(,)?) => {$(
+        fn $name<W: ?Sized + std::io::Write>(&mut self, w: &mut W $(, $arg: $t)*) -> std::io::Result<()> {
+            self.0.$name(w $(, $arg)*)
+        }
+    )*};
+}
+
+impl serde_json::ser::Formatter for EscapingFormatter {
+    pretty! {
+        begin_array(), end_array(), begin_array_value(first: bool), end_array_value(),
+        begin_object(), end_object(), begin_object_key(first: bool), begin_object_value(),
+        end_object_value(),
+    }
+
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        if fragment.is_ascii() {
+            return w.write_all(fragment.as_bytes());
+        }
+        let mut from = 0;
+        for (i, c) in fragment.char_indices().filter(|&(_, c)| json_hidden(c)) {
+            w.write_all(fragment[from..i].as_bytes())?;
+            write!(w, "\\u{:04x}", c as u32)?;
+            from = i + c.len_utf8();
+        }
+        w.write_all(fragment[from..].as_bytes())
+    }
 }
 
 /// The network with every text made visible (names, notes, sources...), for reports
@@ -144,4 +198,29 @@ pub fn has_hidden(network: &crate::model::Network) -> bool {
         return true;
     }
     found.get()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_written_as_it_is_made_is_the_escaped_pretty_json() {
+        let value = serde_json::json!({
+            "plain": "ascii only",
+            "hidden": "del \u{7f} c1 \u{85} bidi \u{202e} isolate \u{2066} marks \u{200f}",
+            "separators \u{2028} in a key": ["line \u{2028}", "para \u{2029}", "c0 \u{1b}"],
+            "kept": "é € 😀 \u{a0}",
+            "numbers": [0.1, 1e300, -2, 7],
+            "nested": {"empty": [], "object": {}},
+        });
+        let pretty = serde_json::to_string_pretty(&value).unwrap();
+        let mut written = Vec::new();
+        write_json(&mut written, &value).unwrap();
+        let written = String::from_utf8(written).unwrap();
+        assert_eq!(written, json_escaped(pretty));
+        assert!(written.contains("\\u202e") && !written.contains('\u{202e}'));
+        let back: serde_json::Value = serde_json::from_str(&written).unwrap();
+        assert_eq!(back, value);
+    }
 }

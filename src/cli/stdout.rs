@@ -66,6 +66,18 @@ impl Stream {
     }
 }
 
+impl Stream {
+    /// `value` as carepath's pretty JSON (`text::write_json`) and a line end.
+    pub fn json(&mut self, value: &impl serde::Serialize) {
+        if self.error.is_none()
+            && let Err(e) = crate::text::write_json(&mut self.out, value)
+                .and_then(|()| self.out.write_all(b"\n"))
+        {
+            self.error = Some(e);
+        }
+    }
+}
+
 impl std::fmt::Write for Stream {
     fn write_str(&mut self, s: &str) -> std::fmt::Result {
         if self.error.is_none()

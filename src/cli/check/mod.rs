@@ -114,12 +114,10 @@ pub fn run(files: &[PathBuf], format: Format, fail_on: Option<FailOn>, color: Co
             })
             .collect(),
     };
-    let mut out = crate::text::json_escaped(
-        serde_json::to_string_pretty(&report).expect("the report has only finite numbers"),
-    );
-    out.push('\n');
+    let mut out = super::stdout::Stream::new();
+    out.json(&report);
     // As above: a reader that has gone is not an error; any other failure is.
-    if !super::stdout::write(&out) {
+    if !out.finish() {
         return exit::BAD_INPUT;
     }
     outcome(failed, over)
