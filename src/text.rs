@@ -113,11 +113,11 @@ impl serde_json::ser::Formatter for EscapingFormatter {
         }
         let mut from = 0;
         for (i, c) in fragment.char_indices().filter(|&(_, c)| json_hidden(c)) {
-            w.write_all(fragment[from..i].as_bytes())?;
+            w.write_all(&fragment.as_bytes()[from..i])?;
             write!(w, "\\u{:04x}", c as u32)?;
             from = i + c.len_utf8();
         }
-        w.write_all(fragment[from..].as_bytes())
+        w.write_all(&fragment.as_bytes()[from..])
     }
 }
 
