@@ -419,3 +419,28 @@ fn benchmark_open_6000_components() {
     }
     assert!(driver.console_errors().is_empty());
 }
+
+#[test]
+fn text_that_would_end_the_script_stays_inside_the_page_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut network = exchange_support::awkward();
+    let name = "Ends </script><script>alert(1)</script> and </SCRIPT";
+    exchange_support::update(&mut network, "x1", |c| {
+        c.name = name.to_string();
+        c.notes = "a </b> note".to_string();
+    });
+    let file = save(dir.path(), "awkward.ron", &network);
+    let run = run_in(
+        dir.path(),
+        &["export", file.to_str().unwrap(), "--format", "html"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let open = "<script type=\"application/json\" id=\"data\">";
+    let data = &run.stdout[run.stdout.find(open).unwrap() + open.len()..];
+    let data = &data[..data.find("</script>").unwrap()];
+    assert!(!data.contains("</"), "{data}");
+    let value: Value = serde_json::from_str(data).unwrap();
+    let component = &value["pathways"][0]["components"][0];
+    assert_eq!(component["name"], name);
+    assert_eq!(component["notes"], "a </b> note");
+}

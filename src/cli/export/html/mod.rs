@@ -198,11 +198,8 @@ pub fn render(view: &View, origin: &Origin) -> String {
         xml(origin.source),
         xml(origin.date)
     );
-    let _ = write!(
-        out,
-        "<script type=\"application/json\" id=\"data\">{}</script>\n<script>{SCRIPT}</script>\
-         </body></html>\n",
-        data::json(view, origin.date)
-    );
+    out.push_str("<script type=\"application/json\" id=\"data\">");
+    data::write(&mut out, view, origin.date);
+    let _ = write!(out, "</script>\n<script>{SCRIPT}</script></body></html>\n");
     out
 }
