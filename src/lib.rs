@@ -16,6 +16,7 @@ pub mod recovery;
 mod signals;
 pub mod storage;
 pub mod text;
+mod threads;
 pub mod tui;
 pub mod ui;
 

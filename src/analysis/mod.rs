@@ -14,7 +14,6 @@ mod reach;
 mod services;
 pub mod spc;
 mod status;
-mod threads;
 
 use petgraph::visit::EdgeRef;
 
@@ -204,14 +203,14 @@ struct PathwayPart {
 
 /// Analyses every pathway, then ranks the findings and the weakest links. Pathways are
 /// analysed on several threads in a network large enough for that to pay
-/// (`threads::PARALLEL_FROM` components); the result is the same either way.
+/// (`crate::threads::PARALLEL_FROM` components); the result is the same either way.
 pub fn analyse(network: &Network) -> NetworkAnalysis {
     let components = network
         .pathways()
         .iter()
         .map(|p| p.components().len())
         .sum();
-    analyse_on(network, threads::threads_for(components))
+    analyse_on(network, crate::threads::threads_for(components))
 }
 
 /// `analyse` on up to `threads` threads.
@@ -219,14 +218,14 @@ pub fn analyse_on(network: &Network, threads: usize) -> NetworkAnalysis {
     let organisations = services::Organisations::of(network);
     // currency::reference_date, with each pathway's measures read on its thread.
     let reference = currency::as_of(network).or_else(|| {
-        threads::map_pathways(network.pathways(), threads, |_, p| {
+        crate::threads::map_pathways(network.pathways(), threads, |_, p| {
             currency::latest_period_end(p)
         })
         .into_iter()
         .flatten()
         .max()
     });
-    let parts = threads::map_pathways(network.pathways(), threads, |p, pathway| {
+    let parts = crate::threads::map_pathways(network.pathways(), threads, |p, pathway| {
         let analysis = analyse_pathway(pathway);
         PathwayPart {
             findings: findings::pathway_findings(&organisations, p, pathway, &analysis, reference),
@@ -249,7 +248,7 @@ pub fn analyse_on(network: &Network, threads: usize) -> NetworkAnalysis {
     let rank_findings = || rank::findings(network, &ranks, found);
     let rank_weakest = || rank::weakest(network, &ranks, measured);
     let (findings, weakest) = if threads > 1 {
-        threads::both(rank_findings, rank_weakest)
+        crate::threads::both(rank_findings, rank_weakest)
     } else {
         (rank_findings(), rank_weakest())
     };

@@ -6,9 +6,10 @@ use std::collections::{HashMap, HashSet};
 use super::date::parse_date;
 use super::error::ModelError;
 use super::id::check_id;
-use super::items::{Link, check_children};
+use super::items::{Component, Link, check_children};
 use super::measure::Measure;
 use super::network::Network;
+use super::pathway::Pathway;
 
 /// One step of a search through the file's text: the `nth` next `field: "value"`, or the
 /// `nth` next `field:` when `value` is `None`. A path of steps leads to the place of a
@@ -91,10 +92,20 @@ impl Checker {
 
     /// `owner` names the component or link, and is written only for a duplicate.
     fn measures(&mut self, owner: impl Fn() -> String, measures: &[Measure]) {
+        // Most have a handful of measures, where an earlier one with the same id is
+        // found by looking; a long list (a file can hold any number) is hashed.
         let mut seen = HashSet::new();
-        for m in measures {
+        let mut seen_before = |i: usize| {
+            let id = measures[i].id.as_str();
+            if measures.len() <= 16 {
+                measures[..i].iter().any(|earlier| earlier.id == id)
+            } else {
+                !seen.insert(id)
+            }
+        };
+        for (i, m) in measures.iter().enumerate() {
             let here = self.pass_id(&m.id);
-            if !seen.insert(m.id.as_str()) {
+            if seen_before(i) {
                 self.report(
                     ModelError::DuplicateMeasure {
                         owner: owner(),
@@ -159,19 +170,102 @@ fn link_path(pathway: Vec<Locator>, index: usize, link: &Link, field: &str) -> V
     path
 }
 
+impl Checker {
+    fn pathway_children(&mut self, p: &Pathway, here: IdAt) {
+        if let Err(e) = check_children(|| format!("pathway {:?}", p.id), p.children) {
+            let mut path = here.path();
+            path.push(bare("children"));
+            self.report(e, path);
+        }
+    }
+
+    /// A component's own rules: its children and its measures.
+    fn component_own(&mut self, c: &Component, here: IdAt) {
+        if let Err(e) = check_children(|| format!("component {:?}", c.id), c.children) {
+            let mut path = here.path();
+            path.push(bare("children"));
+            self.report(e, path);
+        }
+        self.measures(|| c.id.clone(), &c.measures);
+    }
+
+    fn links(&mut self, p: &Pathway, pathway_id: IdAt) {
+        let mut pairs = HashSet::new();
+        for (i, l) in p.links().iter().enumerate() {
+            for (field, end) in [("from", &l.from), ("to", &l.to)] {
+                if p.position(end).is_none() {
+                    self.report(
+                        ModelError::UnknownLinkEnd {
+                            pathway: p.id.clone(),
+                            id: end.clone(),
+                        },
+                        link_path(pathway_id.path(), i, l, field),
+                    );
+                }
+            }
+            if !pairs.insert((l.from.as_str(), l.to.as_str())) {
+                let path = link_path(pathway_id.path(), i, l, "to");
+                self.report(
+                    ModelError::DuplicateLink {
+                        from: l.from.clone(),
+                        to: l.to.clone(),
+                    },
+                    path,
+                );
+            }
+            let children =
+                check_children(|| format!("link {:?} -> {:?}", l.from, l.to), l.children);
+            if let Err(e) = children {
+                let mut path = link_path(pathway_id.path(), i, l, "from");
+                path.push(bare("children"));
+                self.report(e, path);
+            }
+            self.measures(|| format!("{} -> {}", l.from, l.to), &l.measures);
+        }
+    }
+}
+
 impl Network {
     /// Every broken rule of docs/format.md, in file order. Empty when the network is valid.
     pub fn validate(&self) -> Vec<Violation> {
-        // A valid network (the usual case) is walked once; a broken one again, counting
-        // ids as it goes, to place each violation.
-        let quick = self.walk(None);
-        if quick.is_empty() {
-            return quick;
+        // A valid network (the usual case) is walked once, each pathway's own rules on
+        // every core; a broken one again, in file order, counting ids as it goes, to
+        // place each violation.
+        if self.walk(None).is_empty() && self.pathways_keep_their_rules() {
+            return Vec::new();
         }
         self.walk(Some(HashMap::new()))
     }
 
+    /// True when the rules within each pathway hold (children, measures, links): the part
+    /// of `walk` that needs no other pathway, done for pathways side by side.
+    fn pathways_keep_their_rules(&self) -> bool {
+        let components = self.pathways.iter().map(|p| p.components.len()).sum();
+        let threads = crate::threads::threads_for(components);
+        fn unplaced(id: &str) -> IdAt<'_> {
+            IdAt { id, n: 0 }
+        }
+        crate::threads::map_pathways(&self.pathways, threads, |_, p| {
+            let mut check = Checker {
+                found: Vec::new(),
+                ids_seen: None,
+            };
+            check.pathway_children(p, unplaced(&p.id));
+            for c in p.components() {
+                check.component_own(c, unplaced(&c.id));
+            }
+            check.links(p, unplaced(&p.id));
+            check.found.is_empty()
+        })
+        .into_iter()
+        .all(|kept| kept)
+    }
+
+    /// The rules of docs/format.md in file order. Counting ids (`ids_seen`), it places
+    /// each violation and checks every rule; without, only those across the file, and
+    /// `pathways_keep_their_rules` checks the rest.
     fn walk(&self, ids_seen: Option<HashMap<String, usize>>) -> Vec<Violation> {
+        let placing = ids_seen.is_some();
         let mut check = Checker {
             found: Vec::new(),
             ids_seen,
@@ -209,10 +303,8 @@ impl Network {
         let mut components = HashSet::new();
         for p in &self.pathways {
             let pathway_id = check.item_id(&mut pathways, "pathway", &p.id);
-            if let Err(e) = check_children(|| format!("pathway {:?}", p.id), p.children) {
-                let mut path = pathway_id.path();
-                path.push(bare("children"));
-                check.report(e, path);
+            if placing {
+                check.pathway_children(p, pathway_id);
             }
             for c in p.components() {
                 let component_id = check.item_id(&mut components, "component", &c.id);
@@ -229,44 +321,12 @@ impl Network {
                         here,
                     );
                 }
-                if let Err(e) = check_children(|| format!("component {:?}", c.id), c.children) {
-                    let mut path = component_id.path();
-                    path.push(bare("children"));
-                    check.report(e, path);
+                if placing {
+                    check.component_own(c, component_id);
                 }
-                check.measures(|| c.id.clone(), &c.measures);
             }
-            let mut pairs = HashSet::new();
-            for (i, l) in p.links().iter().enumerate() {
-                for (field, end) in [("from", &l.from), ("to", &l.to)] {
-                    if p.position(end).is_none() {
-                        check.report(
-                            ModelError::UnknownLinkEnd {
-                                pathway: p.id.clone(),
-                                id: end.clone(),
-                            },
-                            link_path(pathway_id.path(), i, l, field),
-                        );
-                    }
-                }
-                if !pairs.insert((l.from.as_str(), l.to.as_str())) {
-                    let path = link_path(pathway_id.path(), i, l, "to");
-                    check.report(
-                        ModelError::DuplicateLink {
-                            from: l.from.clone(),
-                            to: l.to.clone(),
-                        },
-                        path,
-                    );
-                }
-                let children =
-                    check_children(|| format!("link {:?} -> {:?}", l.from, l.to), l.children);
-                if let Err(e) = children {
-                    let mut path = link_path(pathway_id.path(), i, l, "from");
-                    path.push(bare("children"));
-                    check.report(e, path);
-                }
-                check.measures(|| format!("{} -> {}", l.from, l.to), &l.measures);
+            if placing {
+                check.links(p, pathway_id);
             }
         }
 
@@ -286,5 +346,71 @@ impl Network {
             }
         }
         check.found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A generated network whose first component has `count` measures, the last a second
+    /// `m2`: the only broken rule.
+    fn with_measures(count: usize) -> Network {
+        let mut network = crate::generate::network(60, 1);
+        let component = &mut network.pathways[0].components[0];
+        let model = component.measures[0].clone();
+        component.measures = (1..count)
+            .map(|k| Measure {
+                id: format!("m{k}"),
+                ..model.clone()
+            })
+            .chain([Measure {
+                id: "m2".to_string(),
+                ..model.clone()
+            }])
+            .collect();
+        network
+    }
+
+    #[test]
+    fn a_duplicate_measure_is_found_in_short_and_long_lists() {
+        for count in [3, 16, 17, 400] {
+            let network = with_measures(count);
+            let violations = network.validate();
+            assert_eq!(violations.len(), 1, "{count}: {violations:?}");
+            assert!(
+                matches!(&violations[0].error, ModelError::DuplicateMeasure { id, .. } if id == "m2"),
+                "{count}: {violations:?}"
+            );
+            // The second `id: "m2"` of the file is where it is.
+            assert_eq!(violations[0].path[0].nth, 2, "{count}");
+        }
+        assert!(with_measures(1).validate().is_empty());
+    }
+
+    #[test]
+    fn a_rule_broken_within_any_pathway_of_a_large_network_is_found() {
+        // 6,000 components: pathways are checked side by side.
+        let valid = crate::generate::network(6_000, 1);
+        assert!(valid.pathways.len() > 2 && valid.validate().is_empty());
+        for p in [0, valid.pathways.len() - 1] {
+            let mut broken = valid.clone();
+            let pathway = &mut broken.pathways[p];
+            let last = pathway.components.len() - 1;
+            pathway.components[last].measures[0].target = f64::NAN;
+            let link = pathway.links[0].clone();
+            pathway.links.push(link);
+            let found: Vec<_> = broken.validate().into_iter().map(|v| v.error).collect();
+            assert!(
+                matches!(
+                    found.as_slice(),
+                    [
+                        ModelError::NotFinite { .. },
+                        ModelError::DuplicateLink { .. }
+                    ]
+                ),
+                "pathway {p}: {found:?}"
+            );
+        }
     }
 }

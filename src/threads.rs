@@ -1,5 +1,6 @@
-//! Spreading work over threads. Each pathway is analysed on its own, so a large network
-//! splits into runs of whole pathways with nothing shared but the read-only network.
+//! Spreading work over threads. Each pathway is checked and analysed on its own, so a
+//! large network splits into runs of whole pathways with nothing shared but the read-only
+//! network.
 
 use std::num::NonZeroUsize;
 use std::ops::Range;
@@ -9,12 +10,12 @@ use std::thread::{self, Scope, ScopedJoinHandle};
 
 use crate::model::Pathway;
 
-/// Below this many components a network is analysed on one thread: starting threads
+/// Below this many components a network is checked and analysed on one thread: starting threads
 /// costs tens of microseconds, more than they save on a small network.
 const PARALLEL_FROM: usize = 4_000;
 
 /// How many threads a network of `components` components is worth.
-pub(super) fn threads_for(components: usize) -> usize {
+pub(crate) fn threads_for(components: usize) -> usize {
     if components < PARALLEL_FROM {
         1
     } else {
@@ -25,7 +26,7 @@ pub(super) fn threads_for(components: usize) -> usize {
 /// `f` of each pathway, in order, on up to `threads` threads. Should a thread fail to
 /// start, its share is done here instead; a panic in `f` is passed on as if `f` had run
 /// here.
-pub(super) fn map_pathways<T, F>(pathways: &[Pathway], threads: usize, f: F) -> Vec<T>
+pub(crate) fn map_pathways<T, F>(pathways: &[Pathway], threads: usize, f: F) -> Vec<T>
 where
     T: Send,
     F: Fn(usize, &Pathway) -> T + Sync,
@@ -52,7 +53,7 @@ where
 }
 
 /// Runs `a` on another thread and `b` here, and returns both.
-pub(super) fn both<A, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B)
+pub(crate) fn both<A, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B)
 where
     A: Send,
 {
@@ -72,7 +73,7 @@ fn spawn<'scope, 'env, T: Send + 'scope>(
     f: impl FnOnce() -> T + Send + 'scope,
 ) -> Option<ScopedJoinHandle<'scope, T>> {
     thread::Builder::new()
-        .name("carepath-analysis".to_string())
+        .name("carepath-pathways".to_string())
         .spawn_scoped(scope, f)
         .ok()
 }
