@@ -7,6 +7,7 @@
 
 use super::super::font;
 use super::super::{View, one_line};
+use super::out;
 use crate::model::{Pathway, Phase};
 
 pub const MARGIN: f64 = 24.0;
@@ -198,56 +199,59 @@ pub fn layout(view: &View, pathways: &[usize], title: bool, legend: bool) -> Lay
     }
 }
 
-/// A number as `{:.1}` writes it, written faster: a map has hundreds of thousands, and the
-/// standard formatting of a fixed number of decimals was a quarter of drawing one. Where
-/// the number is large, not finite, or within a millionth of a rounding tie once scaled,
-/// the standard formatting writes it, so the text is always the same.
-#[derive(Debug, Clone, Copy)]
-pub struct D1(pub f64);
+/// A link's path and the point where its label goes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Route {
+    pub path: Path,
+    pub label: (f64, f64),
+}
 
-impl std::fmt::Display for D1 {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        let x = self.0;
-        if f.precision() == Some(1) && f.width().is_none() && !f.sign_plus() {
-            let tenths = x * 10.0;
-            // Below 2^32 a half unit in the last place of `tenths` is under 1e-6.
-            if tenths.is_finite() && tenths.abs() < 4.0e9 {
-                let rounded = tenths.round();
-                let off_tie = ((tenths - tenths.trunc()).abs() - 0.5).abs() > 1e-6;
-                // A negative number that rounds to zero keeps its sign ("-0.0").
-                if off_tie && !(rounded == 0.0 && x.is_sign_negative()) {
-                    let n = rounded as i64;
-                    let sign = if n < 0 { "-" } else { "" };
-                    let n = n.unsigned_abs();
-                    return write!(f, "{sign}{}.{}", n / 10, n % 10);
+/// The shape of a link's line.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Path {
+    /// A cubic Bézier curve through its four points.
+    Cubic([(f64, f64); 4]),
+    /// Right angles: from (x1, y1) across to x, down or up to y, across to x, to y, and
+    /// across to the end x.
+    Elbow { start: (f64, f64), turns: [f64; 5] },
+}
+
+impl Path {
+    /// Appends the SVG path data, every number to a tenth.
+    pub fn write(&self, out: &mut String) {
+        match self {
+            Path::Cubic([p0, p1, p2, p3]) => {
+                out.push('M');
+                pair(out, *p0);
+                out.push_str(" C");
+                pair(out, *p1);
+                out.push(' ');
+                pair(out, *p2);
+                out.push(' ');
+                pair(out, *p3);
+            }
+            Path::Elbow { start, turns } => {
+                out.push('M');
+                pair(out, *start);
+                for (k, t) in turns.iter().enumerate() {
+                    out.push_str(if k % 2 == 0 { " H" } else { " V" });
+                    out::d1(out, *t);
                 }
             }
         }
-        std::fmt::Display::fmt(&x, f)
     }
 }
 
-/// A link's path (SVG path data) and the point where its label goes.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Route {
-    pub d: String,
-    pub label: (f64, f64),
+fn pair(out: &mut String, (x, y): (f64, f64)) {
+    out::d1(out, x);
+    out.push(',');
+    out::d1(out, y);
 }
 
 fn cubic(p: [(f64, f64); 4]) -> Route {
     let [p0, p1, p2, p3] = p;
     Route {
-        d: format!(
-            "M{:.1},{:.1} C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
-            D1(p0.0),
-            D1(p0.1),
-            D1(p1.0),
-            D1(p1.1),
-            D1(p2.0),
-            D1(p2.1),
-            D1(p3.0),
-            D1(p3.1)
-        ),
+        path: Path::Cubic(p),
         label: (
             (p0.0 + 3.0 * p1.0 + 3.0 * p2.0 + p3.0) / 8.0,
             (p0.1 + 3.0 * p1.1 + 3.0 * p2.1 + p3.1) / 8.0,
@@ -304,66 +308,11 @@ pub fn route(e: &Ends, band: &Band, lane: usize) -> Route {
     } else {
         band.back_lane + ((lane % 3) as f64 - 1.0) * 3.0
     };
-    let label = ((out_x + in_x) / 2.0, along);
-    let (y1, out_x, along, in_x, y2) = (D1(y1), D1(out_x), D1(along), D1(in_x), D1(y2));
     Route {
-        d: format!(
-            "M{:.1},{y1:.1} H{out_x:.1} V{along:.1} H{in_x:.1} V{y2:.1} H{:.1}",
-            D1(from.right()),
-            D1(to.x)
-        ),
-        label,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::D1;
-
-    #[test]
-    fn one_decimal_as_the_standard_formatting_writes_it() {
-        let mut values = vec![
-            0.0,
-            -0.0,
-            0.04,
-            -0.04,
-            0.05,
-            -0.05,
-            0.06,
-            -0.06,
-            0.25,
-            0.35,
-            0.45,
-            1.05,
-            2.675,
-            24.0,
-            150.5,
-            1e9,
-            -1e9,
-            4.1e8,
-            399999999.95,
-            1e300,
-            f64::NAN,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::MIN_POSITIVE,
-            123.456,
-            -987.65,
-            0.1 + 0.2,
-        ];
-        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-        for _ in 0..200_000 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            let unit = (x >> 11) as f64 / (1u64 << 53) as f64;
-            values.push((unit - 0.5) * 20_000.0);
-            values.push(((unit * 8000.0).round() / 8.0) - 500.0);
-            values.push((unit * 1e6).round() / 100.0 + 0.05);
-        }
-        for v in values {
-            assert_eq!(format!("{:.1}", D1(v)), format!("{v:.1}"), "{v:e}");
-            assert_eq!(format!("{}", D1(v)), format!("{v}"));
-        }
+        path: Path::Elbow {
+            start: (from.right(), y1),
+            turns: [out_x, along, in_x, y2, to.x],
+        },
+        label: ((out_x + in_x) / 2.0, along),
     }
 }
