@@ -2,7 +2,7 @@
 //! map's text piece by piece (`out`), with no string of its own.
 
 use super::layout::{Band, Ends, HEAD_H, NAME_LINE, NAME_SIZE, PROVIDER_LINE, PROVIDER_SIZE};
-use super::layout::{Rect, STRIPE, TEXT_X, route};
+use super::layout::{Rect, STRIPE, TEXT_X, link_ends, route};
 use super::{border, out, status_key, volume};
 use crate::analysis::{Status, Target};
 use crate::cli::export::{View, colours};
@@ -150,7 +150,7 @@ pub fn component(out: &mut String, view: &View, p: usize, i: usize, band: &Band,
         y += NAME_LINE;
     }
     y += 4.0 + PROVIDER_SIZE - NAME_SIZE;
-    for line in &words.provider {
+    for line in words.provider.iter() {
         text(
             out,
             x,
@@ -171,7 +171,7 @@ pub fn links(out: &mut String, view: &View, p: usize, band: &Band, ranked: &Rank
     let pathway = &view.network.pathways()[p];
     let busiest = volume::busiest(pathway);
     for (j, l) in pathway.links().iter().enumerate() {
-        let (Some(a), Some(b)) = (pathway.position(&l.from), pathway.position(&l.to)) else {
+        let Some((a, b)) = link_ends(pathway, j) else {
             continue;
         };
         let (ca, cb) = (&pathway.components()[a], &pathway.components()[b]);

@@ -7,6 +7,10 @@
 
 use super::super::font;
 use super::super::{View, one_line};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use super::out;
 use crate::model::{Pathway, Phase};
 
@@ -51,11 +55,12 @@ impl Rect {
     }
 }
 
-/// What a box says: the component's whole name and provider, wrapped to the box.
+/// What a box says: the component's whole name and provider, wrapped to the box. Boxes
+/// with one provider share its lines.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BoxText {
     pub name: Vec<String>,
-    pub provider: Vec<String>,
+    pub provider: Rc<[String]>,
 }
 
 /// One pathway's band: its place and a box per component, indexed like `components()`.
@@ -84,18 +89,65 @@ pub struct Layout {
     pub legend_top: f64,
 }
 
+/// The positions of link `j`'s ends among the pathway's components, if both are there.
+pub fn link_ends(pathway: &Pathway, j: usize) -> Option<(usize, usize)> {
+    let (l, all) = (pathway.links().get(j)?, pathway.components());
+    // The graph knows them without hashing names; its answer is checked by id.
+    let found = pathway.link_ends(j).filter(|&(a, b)| {
+        all.get(a).is_some_and(|c| c.id == l.from) && all.get(b).is_some_and(|c| c.id == l.to)
+    });
+    found.or_else(|| Some((pathway.position(&l.from)?, pathway.position(&l.to)?)))
+}
+
 pub fn column_x(phase: Phase) -> f64 {
     MARGIN + phase.index() as f64 * COLUMN
 }
 
-fn box_text(view: &View, c: &crate::model::Component) -> BoxText {
-    let provider = view
-        .provider_name(c.provider.as_deref())
-        .map(|org| font::wrap(&one_line(org), PROVIDER_SIZE, false, TEXT_W))
-        .unwrap_or_default();
+/// `text` as `one_line` has it, copied only if it changes.
+fn on_one_line(text: &str) -> Cow<'_, str> {
+    if text
+        .chars()
+        .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
+    {
+        Cow::Owned(one_line(text))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// The wrapped lines of providers' names, each wrapped once for a band.
+struct Providers<'a> {
+    wrapped: HashMap<&'a str, Rc<[String]>>,
+    none: Rc<[String]>,
+}
+
+impl<'a> Providers<'a> {
+    fn new() -> Self {
+        Providers {
+            wrapped: HashMap::new(),
+            none: Rc::from(Vec::new()),
+        }
+    }
+
+    fn lines(&mut self, name: Option<&'a str>) -> Rc<[String]> {
+        let Some(name) = name else {
+            return Rc::clone(&self.none);
+        };
+        let lines = self.wrapped.entry(name).or_insert_with(|| {
+            Rc::from(font::wrap(&on_one_line(name), PROVIDER_SIZE, false, TEXT_W))
+        });
+        Rc::clone(lines)
+    }
+}
+
+fn box_text<'a>(
+    view: &View<'a>,
+    c: &crate::model::Component,
+    providers: &mut Providers<'a>,
+) -> BoxText {
     BoxText {
-        name: font::wrap(&one_line(&c.name), NAME_SIZE, false, TEXT_W),
-        provider,
+        name: font::wrap(&on_one_line(&c.name), NAME_SIZE, false, TEXT_W),
+        provider: providers.lines(view.provider_name(c.provider.as_deref())),
     }
 }
 
@@ -111,10 +163,11 @@ fn box_height(t: &BoxText) -> f64 {
 
 fn band(view: &View, p: usize, top: f64) -> Band {
     let pathway: &Pathway = &view.network.pathways()[p];
+    let mut providers = Providers::new();
     let texts: Vec<BoxText> = pathway
         .components()
         .iter()
-        .map(|c| box_text(view, c))
+        .map(|c| box_text(view, c, &mut providers))
         .collect();
     let box_h = texts.iter().map(box_height).fold(80.0, f64::max);
     let mut per_column = [0usize; 6];
@@ -149,11 +202,11 @@ fn band(view: &View, p: usize, top: f64) -> Band {
             }
         })
         .collect();
-    let roundabout = pathway.links().iter().any(|l| {
-        let phase = |id: &str| pathway.component(id).map(|c| c.phase.index());
-        match (phase(&l.from), phase(&l.to)) {
-            (Some(a), Some(b)) => b < a || b > a + 1,
-            _ => false,
+    let roundabout = (0..pathway.links().len()).any(|j| {
+        let phase = |i: usize| pathway.components()[i].phase.index();
+        match link_ends(pathway, j) {
+            Some((a, b)) => phase(b) < phase(a) || phase(b) > phase(a) + 1,
+            None => false,
         }
     });
     let height =

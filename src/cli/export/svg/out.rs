@@ -5,22 +5,30 @@
 
 use std::fmt::Write;
 
-/// Appends the decimal digits of `n`.
-pub fn int(out: &mut String, n: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
+/// The digits of `n` at the end of `buf`, from the returned index.
+fn digits(buf: &mut [u8; 24], end: usize, n: u64) -> usize {
+    let mut at = end;
     let mut n = n;
     loop {
         at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
+        buf[at] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
-            break;
+            return at;
         }
     }
-    for &d in &digits[at..] {
-        out.push(char::from(d));
-    }
+}
+
+/// Appends `buf[at..]`, ASCII digits, signs and points.
+fn push_ascii(out: &mut String, buf: &[u8]) {
+    out.push_str(std::str::from_utf8(buf).unwrap_or_default());
+}
+
+/// Appends the decimal digits of `n`.
+pub fn int(out: &mut String, n: u64) {
+    let mut buf = [0u8; 24];
+    let at = digits(&mut buf, 24, n);
+    push_ascii(out, &buf[at..]);
 }
 
 /// `x` in whole tenths with its sign, when `{:.1}` of `x` is surely that number of tenths:
@@ -38,15 +46,20 @@ fn tenths(x: f64) -> Option<i64> {
 }
 
 fn signed_tenths(out: &mut String, n: i64, always_decimal: bool) {
+    let mut buf = [0u8; 24];
+    let mut end = buf.len();
+    let abs = n.unsigned_abs();
+    if always_decimal || !abs.is_multiple_of(10) {
+        buf[end - 2] = b'.';
+        buf[end - 1] = b'0' + (abs % 10) as u8;
+        end -= 2;
+    }
+    let mut at = digits(&mut buf, end, abs / 10);
     if n < 0 {
-        out.push('-');
+        at -= 1;
+        buf[at] = b'-';
     }
-    let n = n.unsigned_abs();
-    int(out, n / 10);
-    if always_decimal || !n.is_multiple_of(10) {
-        out.push('.');
-        out.push(char::from(b'0' + (n % 10) as u8));
-    }
+    push_ascii(out, &buf[at..]);
 }
 
 /// Appends `x` as `{:.1}` formats it: "24.0", "-3.5".
@@ -110,14 +123,23 @@ fn escaped(c: char) -> Option<&'static str> {
 /// U+0080–U+009F (0xC2), U+2028/U+2029 (0xE2) and U+FFFE/U+FFFF (0xEF) can start a
 /// character that is changed; every other byte is copied in runs.
 pub fn xml(out: &mut String, text: &str) {
+    /// The bytes that may start a character `escaped` changes.
+    static SUSPECT: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = matches!(
+                b as u8,
+                b'&' | b'<' | b'>' | b'"' | b'\'' | 0x00..=0x1F | 0x7F | 0xC2 | 0xE2 | 0xEF
+            );
+            b += 1;
+        }
+        table
+    };
     let bytes = text.as_bytes();
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
-        let suspect = matches!(
-            b,
-            b'&' | b'<' | b'>' | b'"' | b'\'' | 0x00..=0x1F | 0x7F | 0xC2 | 0xE2 | 0xEF
-        );
-        if !suspect {
+        if !SUSPECT[usize::from(b)] {
             continue;
         }
         // `b` starts a character (it is ASCII or a leading byte), so `i` is a boundary.
