@@ -167,7 +167,14 @@ pub fn component(out: &mut String, view: &View, p: usize, i: usize, band: &Band,
     out.push_str("</g>\n");
 }
 
-pub fn links(out: &mut String, view: &View, p: usize, band: &Band, ranked: &Ranked) {
+pub fn links(
+    out: &mut String,
+    view: &View,
+    p: usize,
+    band: &Band,
+    ranked: &Ranked,
+    spill: &mut super::Spill,
+) {
     let pathway = &view.network.pathways()[p];
     let busiest = volume::busiest(pathway);
     for (j, l) in pathway.links().iter().enumerate() {
@@ -252,5 +259,6 @@ pub fn links(out: &mut String, view: &View, p: usize, band: &Band, ranked: &Rank
             rank_badge(out, x + 15.0, y - 9.0, rank);
         }
         out.push_str("</g>\n");
+        spill(out);
     }
 }

@@ -164,13 +164,39 @@ fn legend(out: &mut String, lay: &Layout, counted: bool) {
     out.push_str("</g>\n");
 }
 
+const XML_DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
 /// The whole map: title, every pathway, legend.
 pub fn render(view: &View) -> String {
     let all: Vec<usize> = (0..view.network.pathways().len()).collect();
     let mut out = String::with_capacity(room(view, &all));
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    write_map(&mut out, view, &all, true);
+    out.push_str(XML_DECLARATION);
+    write_map(&mut out, view, &all, true, &mut |_| {});
     out
+}
+
+/// About how much of a map is made before it is written on, by `render_into`.
+const CHUNK: usize = 1 << 16;
+
+/// The whole map as `render` makes it, written to `sink` a piece at a time as it is made,
+/// so a large map is never held whole. The first failure to write is returned (what
+/// remains is still drawn, and not written).
+pub fn render_into(view: &View, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let all: Vec<usize> = (0..view.network.pathways().len()).collect();
+    let mut out = String::with_capacity(2 * CHUNK);
+    out.push_str(XML_DECLARATION);
+    let mut written = Ok(());
+    let mut spill = |out: &mut String| {
+        if out.len() >= CHUNK {
+            if written.is_ok() {
+                written = sink.write_all(out.as_bytes());
+            }
+            out.clear();
+        }
+    };
+    write_map(&mut out, view, &all, true, &mut spill);
+    written?;
+    sink.write_all(out.as_bytes())
 }
 
 /// About how many bytes the map of `pathways` takes, so its text is made in one piece
@@ -199,11 +225,15 @@ pub fn shared_defs() -> String {
 /// legend, for a map that stands alone.
 pub fn render_map(view: &View, pathways: &[usize], whole: bool) -> String {
     let mut out = String::with_capacity(room(view, pathways));
-    write_map(&mut out, view, pathways, whole);
+    write_map(&mut out, view, pathways, whole, &mut |_| {});
     out
 }
 
-fn write_map(out: &mut String, view: &View, pathways: &[usize], whole: bool) {
+/// What the map's parts are written with: `spill` is given the text made so far between
+/// parts, and may write it on and clear it (`render_into`).
+type Spill<'a> = dyn FnMut(&mut String) + 'a;
+
+fn write_map(out: &mut String, view: &View, pathways: &[usize], whole: bool, spill: &mut Spill) {
     let lay = layout::layout(view, pathways, whole, whole);
     let _ = writeln!(
         out,
@@ -213,7 +243,7 @@ fn write_map(out: &mut String, view: &View, pathways: &[usize], whole: bool) {
         h = lay.height
     );
     if !whole {
-        render_bands(out, view, &lay);
+        render_bands(out, view, &lay, spill);
         out.push_str("</svg>\n");
         return;
     }
@@ -251,7 +281,7 @@ fn write_map(out: &mut String, view: &View, pathways: &[usize], whole: bool) {
     if lay.bands.is_empty() {
         text(out, MARGIN, MARGIN + 90.0, 12.0, "", "No pathways yet.");
     }
-    render_bands(out, view, &lay);
+    render_bands(out, view, &lay, spill);
     let counted = pathways
         .iter()
         .any(|&p| volume::busiest(&view.network.pathways()[p]).is_some());
@@ -259,7 +289,7 @@ fn write_map(out: &mut String, view: &View, pathways: &[usize], whole: bool) {
     out.push_str("</svg>\n");
 }
 
-fn render_bands(out: &mut String, view: &View, lay: &Layout) {
+fn render_bands(out: &mut String, view: &View, lay: &Layout, spill: &mut Spill) {
     for band in &lay.bands {
         let p = band.pathway;
         let pathway = &view.network.pathways()[p];
@@ -316,10 +346,57 @@ fn render_bands(out: &mut String, view: &View, lay: &Layout) {
             );
         }
         let ranked = Ranked::of(view, p);
-        draw::links(out, view, p, band, &ranked);
+        draw::links(out, view, p, band, &ranked, spill);
         for i in 0..band.boxes.len() {
             draw::component(out, view, p, i, band, &ranked);
+            spill(out);
         }
         out.push_str("</g>\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sink that takes `room` bytes, then fails.
+    struct Full {
+        taken: Vec<u8>,
+        room: usize,
+    }
+
+    impl std::io::Write for Full {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let n = buf.len().min(self.room - self.taken.len());
+            if n == 0 {
+                return Err(std::io::Error::other("full"));
+            }
+            self.taken.extend_from_slice(&buf[..n]);
+            Ok(n)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_map_written_as_it_is_made_is_the_map_made_whole() {
+        for size in [0, 12, 600, 3000] {
+            let network = crate::generate::network(size, 7);
+            let view = View::new(&network);
+            let whole = render(&view);
+            let mut streamed = Vec::new();
+            render_into(&view, &mut streamed).unwrap();
+            assert_eq!(String::from_utf8(streamed).unwrap(), whole, "{size}");
+            if size == 3000 {
+                assert!(whole.len() > 4 * CHUNK, "written in many pieces");
+                let mut full = Full {
+                    taken: Vec::new(),
+                    room: 3 * CHUNK,
+                };
+                assert!(render_into(&view, &mut full).is_err());
+                assert!(whole.as_bytes().starts_with(&full.taken));
+            }
+        }
     }
 }
