@@ -21,7 +21,10 @@ pub use comments::first_comment;
 pub use error::{LoadError, Problem, SaveError, TextPosition};
 pub use locate::position_of;
 pub use read::{read_stdin, read_text};
-pub use write::{Written, write_atomic, write_atomic_forced, write_atomic_unchecked, write_new};
+pub use write::{
+    Written, write_atomic, write_atomic_forced, write_atomic_streamed, write_atomic_unchecked,
+    write_new,
+};
 
 /// Pathway files larger than this are refused before they are read, and carepath writes
 /// none larger (docs/format.md, "Size"): the canonical form of a 60,000-component network

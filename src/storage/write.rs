@@ -32,6 +32,15 @@ pub fn write_atomic_unchecked(path: &Path, bytes: &[u8]) -> Result<Written, Save
     write(path, bytes, false)
 }
 
+/// As `write_atomic_unchecked`, the text made by `fill` as it writes it, so a large export
+/// is never held whole. Should `fill` fail, nothing is written and the file is as it was.
+pub fn write_atomic_streamed(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<Written, SaveError> {
+    write_with(path, false, fill)
+}
+
 fn error(path: &Path, kind: io::ErrorKind, message: String) -> SaveError {
     SaveError {
         path: path.to_path_buf(),
@@ -76,6 +85,14 @@ fn dir_of(path: &Path) -> PathBuf {
 
 /// A symbolic link is followed, not replaced.
 fn write(path: &Path, bytes: &[u8], force: bool) -> Result<Written, SaveError> {
+    write_with(path, force, |file| file.write_all(bytes))
+}
+
+fn write_with(
+    path: &Path,
+    force: bool,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<Written, SaveError> {
     let fail = |source| SaveError {
         path: path.to_path_buf(),
         source,
@@ -107,7 +124,7 @@ fn write(path: &Path, bytes: &[u8], force: bool) -> Result<Written, SaveError> {
     }
     let dir = dir_of(&target);
     let mut tmp = temp_builder().tempfile_in(&dir).map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
+    fill(tmp.as_file_mut()).map_err(fail)?;
     let mut written = Written::default();
     if let Some(meta) = &old {
         tmp.as_file()
@@ -193,4 +210,30 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<Written, SaveError> {
         let _ = d.sync_all();
     }
     Ok(Written::default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_streamed_write_that_fails_leaves_the_file_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("map.svg");
+        fs::write(&path, "old").unwrap();
+        let failed = write_atomic_streamed(&path, |w| {
+            w.write_all(b"half of a new")?;
+            Err(io::Error::other("the drawing stopped"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        let leftovers = fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 1, "no temporary file is left behind");
+        write_atomic_streamed(&path, |w| {
+            w.write_all(b"new ")?;
+            w.write_all(b"map")
+        })
+        .unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new map");
+    }
 }

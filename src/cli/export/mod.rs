@@ -263,6 +263,17 @@ pub fn run(file: &Path, format: Format, options: &Options) -> u8 {
         }
     }
     let source = io::name(file);
+    if format == Format::Svg
+        && let Some(path) = options.out.as_deref().filter(|path| !io::is_dash(path))
+        && !would_replace_a_pathway(file, path)
+    {
+        // The map is written to its file as it is drawn: a large one is never held whole.
+        let view = View::new(&network);
+        let written = storage::write_atomic_streamed(path, |sink| svg::render_into(&view, sink));
+        drop(view);
+        super::let_go(network);
+        return wrote(written);
+    }
     let bytes = match render_bytes(&network, format, options.page, &source) {
         Ok(b) => b,
         Err(why) => {
@@ -284,18 +295,23 @@ pub fn run(file: &Path, format: Format, options: &Options) -> u8 {
             );
             exit::BAD_INPUT
         }
-        Some(path) => match storage::write_atomic_unchecked(path, &bytes) {
-            Ok(written) => {
-                if let Some(notice) = written.notice {
-                    errorln!("carepath: {notice}");
-                }
-                exit::OK
+        Some(path) => wrote(storage::write_atomic_unchecked(path, &bytes)),
+    }
+}
+
+/// The exit code of an export written to a file, after saying what the user should hear.
+fn wrote(written: Result<storage::Written, storage::SaveError>) -> u8 {
+    match written {
+        Ok(written) => {
+            if let Some(notice) = written.notice {
+                errorln!("carepath: {notice}");
             }
-            Err(e) => {
-                errorln!("{e}");
-                exit::BAD_INPUT
-            }
-        },
+            exit::OK
+        }
+        Err(e) => {
+            errorln!("{e}");
+            exit::BAD_INPUT
+        }
     }
 }
 

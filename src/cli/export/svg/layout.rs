@@ -7,6 +7,11 @@
 
 use super::super::font;
 use super::super::{View, one_line};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::out;
 use crate::model::{Pathway, Phase};
 
 pub const MARGIN: f64 = 24.0;
@@ -50,11 +55,12 @@ impl Rect {
     }
 }
 
-/// What a box says: the component's whole name and provider, wrapped to the box.
+/// What a box says: the component's whole name and provider, wrapped to the box. Boxes
+/// with one provider share its lines.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BoxText {
     pub name: Vec<String>,
-    pub provider: Vec<String>,
+    pub provider: Rc<[String]>,
 }
 
 /// One pathway's band: its place and a box per component, indexed like `components()`.
@@ -83,18 +89,65 @@ pub struct Layout {
     pub legend_top: f64,
 }
 
+/// The positions of link `j`'s ends among the pathway's components, if both are there.
+pub fn link_ends(pathway: &Pathway, j: usize) -> Option<(usize, usize)> {
+    let (l, all) = (pathway.links().get(j)?, pathway.components());
+    // The graph knows them without hashing names; its answer is checked by id.
+    let found = pathway.link_ends(j).filter(|&(a, b)| {
+        all.get(a).is_some_and(|c| c.id == l.from) && all.get(b).is_some_and(|c| c.id == l.to)
+    });
+    found.or_else(|| Some((pathway.position(&l.from)?, pathway.position(&l.to)?)))
+}
+
 pub fn column_x(phase: Phase) -> f64 {
     MARGIN + phase.index() as f64 * COLUMN
 }
 
-fn box_text(view: &View, c: &crate::model::Component) -> BoxText {
-    let provider = view
-        .provider_name(c.provider.as_deref())
-        .map(|org| font::wrap(&one_line(org), PROVIDER_SIZE, false, TEXT_W))
-        .unwrap_or_default();
+/// `text` as `one_line` has it, copied only if it changes.
+fn on_one_line(text: &str) -> Cow<'_, str> {
+    if text
+        .chars()
+        .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
+    {
+        Cow::Owned(one_line(text))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// The wrapped lines of providers' names, each wrapped once for a band.
+struct Providers<'a> {
+    wrapped: HashMap<&'a str, Rc<[String]>>,
+    none: Rc<[String]>,
+}
+
+impl<'a> Providers<'a> {
+    fn new() -> Self {
+        Providers {
+            wrapped: HashMap::new(),
+            none: Rc::from(Vec::new()),
+        }
+    }
+
+    fn lines(&mut self, name: Option<&'a str>) -> Rc<[String]> {
+        let Some(name) = name else {
+            return Rc::clone(&self.none);
+        };
+        let lines = self.wrapped.entry(name).or_insert_with(|| {
+            Rc::from(font::wrap(&on_one_line(name), PROVIDER_SIZE, false, TEXT_W))
+        });
+        Rc::clone(lines)
+    }
+}
+
+fn box_text<'a>(
+    view: &View<'a>,
+    c: &crate::model::Component,
+    providers: &mut Providers<'a>,
+) -> BoxText {
     BoxText {
-        name: font::wrap(&one_line(&c.name), NAME_SIZE, false, TEXT_W),
-        provider,
+        name: font::wrap(&on_one_line(&c.name), NAME_SIZE, false, TEXT_W),
+        provider: providers.lines(view.provider_name(c.provider.as_deref())),
     }
 }
 
@@ -110,10 +163,11 @@ fn box_height(t: &BoxText) -> f64 {
 
 fn band(view: &View, p: usize, top: f64) -> Band {
     let pathway: &Pathway = &view.network.pathways()[p];
+    let mut providers = Providers::new();
     let texts: Vec<BoxText> = pathway
         .components()
         .iter()
-        .map(|c| box_text(view, c))
+        .map(|c| box_text(view, c, &mut providers))
         .collect();
     let box_h = texts.iter().map(box_height).fold(80.0, f64::max);
     let mut per_column = [0usize; 6];
@@ -148,11 +202,11 @@ fn band(view: &View, p: usize, top: f64) -> Band {
             }
         })
         .collect();
-    let roundabout = pathway.links().iter().any(|l| {
-        let phase = |id: &str| pathway.component(id).map(|c| c.phase.index());
-        match (phase(&l.from), phase(&l.to)) {
-            (Some(a), Some(b)) => b < a || b > a + 1,
-            _ => false,
+    let roundabout = (0..pathway.links().len()).any(|j| {
+        let phase = |i: usize| pathway.components()[i].phase.index();
+        match link_ends(pathway, j) {
+            Some((a, b)) => phase(b) < phase(a) || phase(b) > phase(a) + 1,
+            None => false,
         }
     });
     let height =
@@ -198,56 +252,59 @@ pub fn layout(view: &View, pathways: &[usize], title: bool, legend: bool) -> Lay
     }
 }
 
-/// A number as `{:.1}` writes it, written faster: a map has hundreds of thousands, and the
-/// standard formatting of a fixed number of decimals was a quarter of drawing one. Where
-/// the number is large, not finite, or within a millionth of a rounding tie once scaled,
-/// the standard formatting writes it, so the text is always the same.
-#[derive(Debug, Clone, Copy)]
-pub struct D1(pub f64);
+/// A link's path and the point where its label goes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Route {
+    pub path: Path,
+    pub label: (f64, f64),
+}
 
-impl std::fmt::Display for D1 {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        let x = self.0;
-        if f.precision() == Some(1) && f.width().is_none() && !f.sign_plus() {
-            let tenths = x * 10.0;
-            // Below 2^32 a half unit in the last place of `tenths` is under 1e-6.
-            if tenths.is_finite() && tenths.abs() < 4.0e9 {
-                let rounded = tenths.round();
-                let off_tie = ((tenths - tenths.trunc()).abs() - 0.5).abs() > 1e-6;
-                // A negative number that rounds to zero keeps its sign ("-0.0").
-                if off_tie && !(rounded == 0.0 && x.is_sign_negative()) {
-                    let n = rounded as i64;
-                    let sign = if n < 0 { "-" } else { "" };
-                    let n = n.unsigned_abs();
-                    return write!(f, "{sign}{}.{}", n / 10, n % 10);
+/// The shape of a link's line.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Path {
+    /// A cubic Bézier curve through its four points.
+    Cubic([(f64, f64); 4]),
+    /// Right angles: from (x1, y1) across to x, down or up to y, across to x, to y, and
+    /// across to the end x.
+    Elbow { start: (f64, f64), turns: [f64; 5] },
+}
+
+impl Path {
+    /// Appends the SVG path data, every number to a tenth.
+    pub fn write(&self, out: &mut String) {
+        match self {
+            Path::Cubic([p0, p1, p2, p3]) => {
+                out.push('M');
+                pair(out, *p0);
+                out.push_str(" C");
+                pair(out, *p1);
+                out.push(' ');
+                pair(out, *p2);
+                out.push(' ');
+                pair(out, *p3);
+            }
+            Path::Elbow { start, turns } => {
+                out.push('M');
+                pair(out, *start);
+                for (k, t) in turns.iter().enumerate() {
+                    out.push_str(if k % 2 == 0 { " H" } else { " V" });
+                    out::d1(out, *t);
                 }
             }
         }
-        std::fmt::Display::fmt(&x, f)
     }
 }
 
-/// A link's path (SVG path data) and the point where its label goes.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Route {
-    pub d: String,
-    pub label: (f64, f64),
+fn pair(out: &mut String, (x, y): (f64, f64)) {
+    out::d1(out, x);
+    out.push(',');
+    out::d1(out, y);
 }
 
 fn cubic(p: [(f64, f64); 4]) -> Route {
     let [p0, p1, p2, p3] = p;
     Route {
-        d: format!(
-            "M{:.1},{:.1} C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
-            D1(p0.0),
-            D1(p0.1),
-            D1(p1.0),
-            D1(p1.1),
-            D1(p2.0),
-            D1(p2.1),
-            D1(p3.0),
-            D1(p3.1)
-        ),
+        path: Path::Cubic(p),
         label: (
             (p0.0 + 3.0 * p1.0 + 3.0 * p2.0 + p3.0) / 8.0,
             (p0.1 + 3.0 * p1.1 + 3.0 * p2.1 + p3.1) / 8.0,
@@ -304,66 +361,11 @@ pub fn route(e: &Ends, band: &Band, lane: usize) -> Route {
     } else {
         band.back_lane + ((lane % 3) as f64 - 1.0) * 3.0
     };
-    let label = ((out_x + in_x) / 2.0, along);
-    let (y1, out_x, along, in_x, y2) = (D1(y1), D1(out_x), D1(along), D1(in_x), D1(y2));
     Route {
-        d: format!(
-            "M{:.1},{y1:.1} H{out_x:.1} V{along:.1} H{in_x:.1} V{y2:.1} H{:.1}",
-            D1(from.right()),
-            D1(to.x)
-        ),
-        label,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::D1;
-
-    #[test]
-    fn one_decimal_as_the_standard_formatting_writes_it() {
-        let mut values = vec![
-            0.0,
-            -0.0,
-            0.04,
-            -0.04,
-            0.05,
-            -0.05,
-            0.06,
-            -0.06,
-            0.25,
-            0.35,
-            0.45,
-            1.05,
-            2.675,
-            24.0,
-            150.5,
-            1e9,
-            -1e9,
-            4.1e8,
-            399999999.95,
-            1e300,
-            f64::NAN,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::MIN_POSITIVE,
-            123.456,
-            -987.65,
-            0.1 + 0.2,
-        ];
-        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-        for _ in 0..200_000 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            let unit = (x >> 11) as f64 / (1u64 << 53) as f64;
-            values.push((unit - 0.5) * 20_000.0);
-            values.push(((unit * 8000.0).round() / 8.0) - 500.0);
-            values.push((unit * 1e6).round() / 100.0 + 0.05);
-        }
-        for v in values {
-            assert_eq!(format!("{:.1}", D1(v)), format!("{v:.1}"), "{v:e}");
-            assert_eq!(format!("{}", D1(v)), format!("{v}"));
-        }
+        path: Path::Elbow {
+            start: (from.right(), y1),
+            turns: [out_x, along, in_x, y2, to.x],
+        },
+        label: ((out_x + in_x) / 2.0, along),
     }
 }

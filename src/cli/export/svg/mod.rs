@@ -5,20 +5,20 @@
 //! Amber, clear for Green, dotted for No data), and a border whose weight and dashes differ
 //! too, so a greyscale print still reads.
 
+mod draw;
 mod layout;
+mod out;
 mod volume;
 
 use std::fmt::Write;
 
-pub use layout::{Band, Layout, Rect};
+pub use layout::{Layout, Rect};
 
-use layout::{
-    BOX_W, D1, Ends, HEAD_H, MARGIN, NAME_LINE, NAME_SIZE, PROVIDER_LINE, PROVIDER_SIZE, STRIPE,
-    TEXT_X, column_x, route,
-};
+use draw::{Ranked, status_box, text};
+use layout::{BOX_W, MARGIN, column_x};
 
-use super::{View, colours, font, percent, status_line};
-use crate::analysis::{Status, Target};
+use super::{View, colours, font, percent};
+use crate::analysis::Status;
 use crate::model::Phase;
 
 /// The embedded font first (text is measured with it), then look-alikes.
@@ -28,33 +28,9 @@ const FONT: &str = "DejaVu Sans, Verdana, Arial, sans-serif";
 /// characters, U+FFFE, U+FFFF) become spaces, as do line and paragraph separators (the
 /// text is on one line, `one_line`).
 pub fn xml(text: &str) -> String {
-    Xml(text).to_string()
-}
-
-/// `xml` written straight into a map's text, with no string of its own.
-pub struct Xml<'a>(pub &'a str);
-
-impl std::fmt::Display for Xml<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        let text = self.0;
-        let mut start = 0;
-        for (i, c) in text.char_indices() {
-            let instead = match c {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&apos;",
-                '\u{FFFE}' | '\u{FFFF}' | '\u{2028}' | '\u{2029}' => " ",
-                c if c.is_control() => " ",
-                _ => continue,
-            };
-            f.write_str(&text[start..i])?;
-            f.write_str(instead)?;
-            start = i + c.len_utf8();
-        }
-        f.write_str(&text[start..])
-    }
+    let mut out = String::with_capacity(text.len());
+    out::xml(&mut out, text);
+    out
 }
 
 fn status_key(s: Status) -> &'static str {
@@ -120,183 +96,6 @@ fn defs(out: &mut String) {
         arrow(&format!("arrow-{}", status_key(s)), colours(s).1);
     }
     out.push_str("</defs>\n");
-}
-
-/// A status box: stripe, fill, border, then the text lines.
-fn status_box(out: &mut String, r: &Rect, status: Status) {
-    let (fill, stroke) = colours(status);
-    let (width, dash) = border(status);
-    let _ = writeln!(
-        out,
-        "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"6\" fill=\"{fill}\" \
-         stroke=\"{stroke}\" stroke-width=\"{width}\"{dash}/>",
-        D1(r.x),
-        D1(r.y),
-        D1(r.w),
-        D1(r.h)
-    );
-    let _ = writeln!(
-        out,
-        "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{STRIPE}\" height=\"{:.1}\" \
-         fill=\"url(#stripe-{})\" stroke=\"{stroke}\" stroke-width=\"1\"/>",
-        D1(r.x + 1.5),
-        D1(r.y + 1.5),
-        D1(r.h - 3.0),
-        status_key(status)
-    );
-}
-
-fn text(out: &mut String, x: f64, y: f64, size: f64, extra: &str, content: &str) {
-    let (x, y) = (D1(x), D1(y));
-    let _ = writeln!(
-        out,
-        "<text x=\"{x:.1}\" y=\"{y:.1}\" font-size=\"{size}\"{extra}>{}</text>",
-        Xml(content)
-    );
-}
-
-/// A numbered disc marking one of the pathway's weakest links, as in the editor.
-fn rank_badge(out: &mut String, x: f64, y: f64, rank: usize) {
-    let (cx, cy) = (D1(x), D1(y));
-    let _ = writeln!(
-        out,
-        "<g class=\"rank\"><circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"9\" fill=\"#1a1a1a\"/>"
-    );
-    text(
-        out,
-        x,
-        y + 3.8,
-        10.5,
-        " text-anchor=\"middle\" font-weight=\"bold\" fill=\"#ffffff\"",
-        &rank.to_string(),
-    );
-    out.push_str("</g>\n");
-}
-
-fn component(out: &mut String, view: &View, p: usize, i: usize, band: &Band) {
-    let c = &view.network.pathways()[p].components()[i];
-    let (r, words) = (&band.boxes[i], &band.texts[i]);
-    let status = view.component_status(p, i);
-    let _ = writeln!(
-        out,
-        "<g class=\"component status-{}\" id=\"c{p}-{i}\">",
-        status_key(status),
-    );
-    let _ = writeln!(out, "<title>{} ({})</title>", Xml(&c.name), Xml(&c.id));
-    status_box(out, r, status);
-    let x = r.x + TEXT_X;
-    let head = status_line(status, view.component_strength(p, i));
-    text(
-        out,
-        x,
-        r.y + 17.0,
-        NAME_SIZE,
-        " font-weight=\"bold\"",
-        &head,
-    );
-    let mut y = r.y + HEAD_H + NAME_SIZE;
-    for line in &words.name {
-        text(out, x, y, NAME_SIZE, " class=\"name\"", line);
-        y += NAME_LINE;
-    }
-    y += 4.0 + PROVIDER_SIZE - NAME_SIZE;
-    for line in &words.provider {
-        text(
-            out,
-            x,
-            y,
-            PROVIDER_SIZE,
-            " class=\"provider\" font-style=\"italic\" fill=\"#333333\"",
-            line,
-        );
-        y += PROVIDER_LINE;
-    }
-    if let Some(rank) = view.rank(p, Target::Component(i)) {
-        rank_badge(out, r.right() - 12.0, r.y + 13.0, rank);
-    }
-    out.push_str("</g>\n");
-}
-
-fn links(out: &mut String, view: &View, p: usize, band: &Band) {
-    let pathway = &view.network.pathways()[p];
-    let busiest = volume::busiest(pathway);
-    for (j, l) in pathway.links().iter().enumerate() {
-        let (Some(a), Some(b)) = (pathway.position(&l.from), pathway.position(&l.to)) else {
-            continue;
-        };
-        let (ca, cb) = (&pathway.components()[a], &pathway.components()[b]);
-        let ends = Ends {
-            from: &band.boxes[a],
-            to: &band.boxes[b],
-            from_row: band.rows[a],
-            to_row: band.rows[b],
-            from_phase: ca.phase,
-            to_phase: cb.phase,
-        };
-        let path = route(&ends, band, j);
-        let status = view.link_status(p, j);
-        let weak = view.is_weak_link(p, j);
-        let (colour, marker, width) = match status {
-            Status::NoData if weak => (colours(Status::Red).1, "arrow-red".to_string(), 1.6),
-            Status::NoData => ("#404040", "arrow".to_string(), 1.4),
-            s => (
-                colours(s).1,
-                format!("arrow-{}", status_key(s)),
-                border(s).0.max(1.6),
-            ),
-        };
-        let width = volume::width(l.children, busiest).unwrap_or(width);
-        let dash = if weak {
-            " stroke-dasharray=\"7 4\""
-        } else {
-            ""
-        };
-        let _ = writeln!(
-            out,
-            "<g class=\"link{}\" id=\"l{p}-{j}\"><title>{} → {} ({}{}{}{})</title>",
-            if weak { " weak-handoff" } else { "" },
-            Xml(&ca.name),
-            Xml(&cb.name),
-            l.kind.label(),
-            if status == Status::NoData {
-                String::new()
-            } else {
-                format!(", {}", status.word())
-            },
-            if weak { ", weak hand-off" } else { "" },
-            volume::title(l.children),
-        );
-        let _ = writeln!(
-            out,
-            "<path d=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{width}\"{dash} \
-             marker-end=\"url(#{marker})\"/>",
-            path.d
-        );
-        // The gaps between columns are too narrow for words: a measured link gets a
-        // badge with its status symbol (its title has the rest).
-        if status != Status::NoData {
-            let (x, y) = path.label;
-            let (cx, cy) = (D1(x), D1(y));
-            let _ = writeln!(
-                out,
-                "<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"7.5\" fill=\"#ffffff\" stroke=\"{colour}\" \
-                 stroke-width=\"1.5\"/>"
-            );
-            text(
-                out,
-                x,
-                y + 3.5,
-                10.0,
-                " text-anchor=\"middle\" font-weight=\"bold\" fill=\"#000000\"",
-                status.symbol(),
-            );
-        }
-        if let Some(rank) = view.rank(p, Target::Link(j)) {
-            let (x, y) = path.label;
-            rank_badge(out, x + 15.0, y - 9.0, rank);
-        }
-        out.push_str("</g>\n");
-    }
 }
 
 fn legend(out: &mut String, lay: &Layout, counted: bool) {
@@ -365,13 +164,39 @@ fn legend(out: &mut String, lay: &Layout, counted: bool) {
     out.push_str("</g>\n");
 }
 
+const XML_DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
 /// The whole map: title, every pathway, legend.
 pub fn render(view: &View) -> String {
     let all: Vec<usize> = (0..view.network.pathways().len()).collect();
     let mut out = String::with_capacity(room(view, &all));
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    write_map(&mut out, view, &all, true);
+    out.push_str(XML_DECLARATION);
+    write_map(&mut out, view, &all, true, &mut |_| {});
     out
+}
+
+/// About how much of a map is made before it is written on, by `render_into`.
+const CHUNK: usize = 1 << 16;
+
+/// The whole map as `render` makes it, written to `sink` a piece at a time as it is made,
+/// so a large map is never held whole. The first failure to write is returned (what
+/// remains is still drawn, and not written).
+pub fn render_into(view: &View, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let all: Vec<usize> = (0..view.network.pathways().len()).collect();
+    let mut out = String::with_capacity(2 * CHUNK);
+    out.push_str(XML_DECLARATION);
+    let mut written = Ok(());
+    let mut spill = |out: &mut String| {
+        if out.len() >= CHUNK {
+            if written.is_ok() {
+                written = sink.write_all(out.as_bytes());
+            }
+            out.clear();
+        }
+    };
+    write_map(&mut out, view, &all, true, &mut spill);
+    written?;
+    sink.write_all(out.as_bytes())
 }
 
 /// About how many bytes the map of `pathways` takes, so its text is made in one piece
@@ -400,11 +225,15 @@ pub fn shared_defs() -> String {
 /// legend, for a map that stands alone.
 pub fn render_map(view: &View, pathways: &[usize], whole: bool) -> String {
     let mut out = String::with_capacity(room(view, pathways));
-    write_map(&mut out, view, pathways, whole);
+    write_map(&mut out, view, pathways, whole, &mut |_| {});
     out
 }
 
-fn write_map(out: &mut String, view: &View, pathways: &[usize], whole: bool) {
+/// What the map's parts are written with: `spill` is given the text made so far between
+/// parts, and may write it on and clear it (`render_into`).
+type Spill<'a> = dyn FnMut(&mut String) + 'a;
+
+fn write_map(out: &mut String, view: &View, pathways: &[usize], whole: bool, spill: &mut Spill) {
     let lay = layout::layout(view, pathways, whole, whole);
     let _ = writeln!(
         out,
@@ -414,7 +243,7 @@ fn write_map(out: &mut String, view: &View, pathways: &[usize], whole: bool) {
         h = lay.height
     );
     if !whole {
-        render_bands(out, view, &lay);
+        render_bands(out, view, &lay, spill);
         out.push_str("</svg>\n");
         return;
     }
@@ -452,7 +281,7 @@ fn write_map(out: &mut String, view: &View, pathways: &[usize], whole: bool) {
     if lay.bands.is_empty() {
         text(out, MARGIN, MARGIN + 90.0, 12.0, "", "No pathways yet.");
     }
-    render_bands(out, view, &lay);
+    render_bands(out, view, &lay, spill);
     let counted = pathways
         .iter()
         .any(|&p| volume::busiest(&view.network.pathways()[p]).is_some());
@@ -460,7 +289,7 @@ fn write_map(out: &mut String, view: &View, pathways: &[usize], whole: bool) {
     out.push_str("</svg>\n");
 }
 
-fn render_bands(out: &mut String, view: &View, lay: &Layout) {
+fn render_bands(out: &mut String, view: &View, lay: &Layout, spill: &mut Spill) {
     for band in &lay.bands {
         let p = band.pathway;
         let pathway = &view.network.pathways()[p];
@@ -516,10 +345,58 @@ fn render_bands(out: &mut String, view: &View, lay: &Layout) {
                 &name,
             );
         }
-        links(out, view, p, band);
+        let ranked = Ranked::of(view, p);
+        draw::links(out, view, p, band, &ranked, spill);
         for i in 0..band.boxes.len() {
-            component(out, view, p, i, band);
+            draw::component(out, view, p, i, band, &ranked);
+            spill(out);
         }
         out.push_str("</g>\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sink that takes `room` bytes, then fails.
+    struct Full {
+        taken: Vec<u8>,
+        room: usize,
+    }
+
+    impl std::io::Write for Full {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let n = buf.len().min(self.room - self.taken.len());
+            if n == 0 {
+                return Err(std::io::Error::other("full"));
+            }
+            self.taken.extend_from_slice(&buf[..n]);
+            Ok(n)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_map_written_as_it_is_made_is_the_map_made_whole() {
+        for size in [0, 12, 600, 3000] {
+            let network = crate::generate::network(size, 7);
+            let view = View::new(&network);
+            let whole = render(&view);
+            let mut streamed = Vec::new();
+            render_into(&view, &mut streamed).unwrap();
+            assert_eq!(String::from_utf8(streamed).unwrap(), whole, "{size}");
+            if size == 3000 {
+                assert!(whole.len() > 4 * CHUNK, "written in many pieces");
+                let mut full = Full {
+                    taken: Vec::new(),
+                    room: 3 * CHUNK,
+                };
+                assert!(render_into(&view, &mut full).is_err());
+                assert!(whole.as_bytes().starts_with(&full.taken));
+            }
+        }
     }
 }

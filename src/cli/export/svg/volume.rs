@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::text;
+use super::draw::text;
 use crate::analysis::whole;
 use crate::model::Pathway;
 
