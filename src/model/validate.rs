@@ -46,6 +46,9 @@ pub struct Violation {
     pub path: Vec<Locator>,
 }
 
+/// From this many components, pathways are checked side by side.
+const PARALLEL_FROM: usize = 20_000;
+
 struct Checker {
     found: Vec<Violation>,
     /// How many `id:` fields with each value the walk has passed. The walk follows the
@@ -240,8 +243,14 @@ impl Network {
     /// True when the rules within each pathway hold (children, measures, links): the part
     /// of `walk` that needs no other pathway, done for pathways side by side.
     fn pathways_keep_their_rules(&self) -> bool {
-        let components = self.pathways.iter().map(|p| p.components.len()).sum();
-        let threads = crate::threads::threads_for(components);
+        let components: usize = self.pathways.iter().map(|p| p.components.len()).sum();
+        // These rules are light: below PARALLEL_FROM, starting a thread (and a heap for
+        // it) costs more than it saves (BENCHMARKS.md, "Whole-process figures").
+        let threads = if components < PARALLEL_FROM {
+            1
+        } else {
+            crate::threads::threads_for(components)
+        };
         fn unplaced(id: &str) -> IdAt<'_> {
             IdAt { id, n: 0 }
         }
@@ -390,8 +399,8 @@ mod tests {
 
     #[test]
     fn a_rule_broken_within_any_pathway_of_a_large_network_is_found() {
-        // 6,000 components: pathways are checked side by side.
-        let valid = crate::generate::network(6_000, 1);
+        // Pathways are checked side by side from PARALLEL_FROM components.
+        let valid = crate::generate::network(PARALLEL_FROM, 1);
         assert!(valid.pathways.len() > 2 && valid.validate().is_empty());
         for p in [0, valid.pathways.len() - 1] {
             let mut broken = valid.clone();
