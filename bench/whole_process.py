@@ -2,7 +2,7 @@
 """Whole-process figures (BENCHMARKS.md, "Whole-process figures"): each path a user waits
 for, through the `carepath` binary itself, on generated networks, measured in turns.
 
-    cargo build --release --examples
+    cargo build --release --bins --examples
     for n in 600 6000 60000; do
         target/release/examples/export_generated $n /tmp/net-$n.ron --ron
     done

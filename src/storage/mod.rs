@@ -39,7 +39,16 @@ pub const STDIN_NAME: &str = "<stdin>";
 
 /// Reads, parses and validates a pathway file.
 pub fn load(path: &Path) -> Result<Network, LoadError> {
-    parse(&read_text(path, MAX_FILE_BYTES)?, path)
+    let text = read_text(path, MAX_FILE_BYTES)?;
+    let network = parse(&text, path);
+    // The text of a large file is about as large as its network: its memory goes back
+    // to the system now, not when the allocator next tidies up, so what the caller does
+    // with the network (analyse it, say) does not hold both at once.
+    if text.len() >= split::PARALLEL_FROM {
+        drop(text);
+        crate::give_back_freed_memory();
+    }
+    network
 }
 
 /// Reads, parses and validates a pathway from standard input; errors name `<stdin>`.
