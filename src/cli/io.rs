@@ -51,22 +51,27 @@ pub fn stdin_once(command: &str, paths: &[&PathBuf]) -> Result<(), u8> {
     Ok(())
 }
 
+/// The exit code of a write to a file, after saying what the user should hear of it.
+pub fn wrote(written: Result<storage::Written, storage::SaveError>) -> u8 {
+    match written {
+        Ok(written) => {
+            if let Some(notice) = written.notice {
+                errorln!("carepath: {notice}");
+            }
+            exit::OK
+        }
+        Err(e) => {
+            errorln!("{e}");
+            exit::BAD_INPUT
+        }
+    }
+}
+
 /// Writes the result to OUT (atomically, keeping a rewritten file's permissions), or to
 /// standard output when there is no OUT or it is `-`.
 pub fn write_out(command: &str, out: Option<&Path>, bytes: &[u8]) -> u8 {
     match out {
-        Some(path) if !is_dash(path) => match storage::write_atomic(path, bytes) {
-            Ok(written) => {
-                if let Some(notice) = written.notice {
-                    errorln!("carepath: {notice}");
-                }
-                exit::OK
-            }
-            Err(e) => {
-                errorln!("{e}");
-                exit::BAD_INPUT
-            }
-        },
+        Some(path) if !is_dash(path) => wrote(storage::write_atomic(path, bytes)),
         _ => {
             if stdout::write_bytes(bytes) {
                 exit::OK

@@ -272,7 +272,7 @@ pub fn run(file: &Path, format: Format, options: &Options) -> u8 {
         let written = storage::write_atomic_streamed(path, |sink| svg::render_into(&view, sink));
         drop(view);
         super::let_go(network);
-        return wrote(written);
+        return io::wrote(written);
     }
     let bytes = match render_bytes(&network, format, options.page, &source) {
         Ok(b) => b,
@@ -295,23 +295,7 @@ pub fn run(file: &Path, format: Format, options: &Options) -> u8 {
             );
             exit::BAD_INPUT
         }
-        Some(path) => wrote(storage::write_atomic_unchecked(path, &bytes)),
-    }
-}
-
-/// The exit code of an export written to a file, after saying what the user should hear.
-fn wrote(written: Result<storage::Written, storage::SaveError>) -> u8 {
-    match written {
-        Ok(written) => {
-            if let Some(notice) = written.notice {
-                errorln!("carepath: {notice}");
-            }
-            exit::OK
-        }
-        Err(e) => {
-            errorln!("{e}");
-            exit::BAD_INPUT
-        }
+        Some(path) => io::wrote(storage::write_atomic_unchecked(path, &bytes)),
     }
 }
 
