@@ -28,7 +28,7 @@ pub use write::{
 
 /// Pathway files larger than this are refused before they are read, and carepath writes
 /// none larger (docs/format.md, "Size"): the canonical form of a 60,000-component network
-/// is about 94 MB, well inside it.
+/// is about 116 MB, well inside it.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// At most this many broken rules are reported from one file, each with its place.
