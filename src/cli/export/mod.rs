@@ -263,13 +263,22 @@ pub fn run(file: &Path, format: Format, options: &Options) -> u8 {
         }
     }
     let source = io::name(file);
-    if format == Format::Svg
+    if matches!(format, Format::Svg | Format::Html)
         && let Some(path) = options.out.as_deref().filter(|path| !io::is_dash(path))
         && !would_replace_a_pathway(file, path)
     {
-        // The map is written to its file as it is drawn: a large one is never held whole.
+        // The map or page is written to its file as it is made: a large one is never
+        // held whole.
         let view = View::new(&network);
-        let written = storage::write_atomic_streamed(path, |sink| svg::render_into(&view, sink));
+        let today = crate::model::today();
+        let origin = html::Origin {
+            source: &source,
+            date: &today,
+        };
+        let written = storage::write_atomic_streamed(path, |sink| match format {
+            Format::Html => html::render_into(&view, &origin, sink),
+            _ => svg::render_into(&view, sink),
+        });
         drop(view);
         super::let_go(network);
         return io::wrote(written);

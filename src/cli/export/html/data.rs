@@ -55,8 +55,8 @@ fn answer(a: Answer) -> &'static str {
 }
 
 #[derive(Serialize)]
-struct Page<'a> {
-    pathways: Vec<PathwayData<'a>>,
+struct Page<'v, 'a> {
+    pathways: Pathways<'v, 'a>,
     questions: Vec<&'static str>,
     statuses: BTreeMap<&'static str, [&'static str; 2]>,
 }
@@ -371,9 +371,8 @@ fn pathway<'a>(
 }
 
 /// The page's data, one entry per pathway, components and links indexed as in the file
-/// (a link's ends are its components' indexes), written as it is made at the end of
-/// `out`.
-pub fn write(out: &mut String, view: &View, today: &str) {
+/// (a link's ends are its components' indexes), written to `out` as it is made.
+pub fn write(out: &mut impl std::io::Write, view: &View<'_>, today: &str) -> std::io::Result<()> {
     let mut context = Context {
         today,
         // Periods are judged at the network's date (docs/format.md, "Benchmarks and
@@ -393,18 +392,32 @@ pub fn write(out: &mut String, view: &View, today: &str) {
         .map(|s| (key(s), [s.symbol(), s.word()]))
         .collect();
     let page = Page {
-        pathways: view
-            .pathways()
-            .map(|(p, pw)| pathway(view, p, pw, &context))
-            .collect(),
+        pathways: Pathways {
+            view,
+            context: &context,
+        },
         questions: Checklist::QUESTIONS.iter().map(|q| q.text).collect(),
         statuses,
     };
-    let mut json = Vec::with_capacity(1 << 16);
-    let mut serializer = serde_json::Serializer::with_formatter(&mut json, InScript);
+    let mut serializer = serde_json::Serializer::with_formatter(out, InScript);
     page.serialize(&mut serializer)
-        .expect("JSON of plain values, written to memory");
-    out.push_str(std::str::from_utf8(&json).expect("serde_json writes UTF-8"));
+        .map_err(std::io::Error::from)
+}
+
+/// Each pathway's data, made as it is written: only one is in memory at a time.
+struct Pathways<'v, 'a> {
+    view: &'v View<'a>,
+    context: &'v Context<'a>,
+}
+
+impl Serialize for Pathways<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let view = self.view;
+        serializer.collect_seq(
+            view.pathways()
+                .map(|(p, pw)| pathway(view, p, pw, self.context)),
+        )
+    }
 }
 
 /// JSON for inside a `<script>` element, where "</" would end it early: written "<\/".

@@ -120,9 +120,24 @@ fn legend() -> &'static str {
      part's measures.</p>"
 }
 
+/// The page as text (standard output, tests).
 pub fn render(view: &View, origin: &Origin) -> String {
+    let mut bytes = Vec::new();
+    render_into(view, origin, &mut bytes).expect("writing to memory does not fail");
+    String::from_utf8(bytes).expect("the page is made of text")
+}
+
+/// The page, written to `sink` a part at a time: the head, each pathway's section, the
+/// data. A large page (150 MB at 60,000 components) is never held whole.
+pub fn render_into(
+    view: &View,
+    origin: &Origin,
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    use std::io::Write as _;
     let network = view.network;
     let messages = Messages::new(network, &view.analysis);
+    let mut sink = std::io::BufWriter::with_capacity(1 << 16, sink);
     let mut out = String::with_capacity(1 << 16);
     let _ = write!(
         out,
@@ -167,6 +182,8 @@ pub fn render(view: &View, origin: &Origin) -> String {
         out.push_str("<p>No pathways yet.</p>");
     }
     for (p, pathway) in view.pathways() {
+        sink.write_all(out.as_bytes())?;
+        out.clear();
         let a = &view.analysis.pathways[p];
         let strength = a
             .strength
@@ -199,7 +216,8 @@ pub fn render(view: &View, origin: &Origin) -> String {
         xml(origin.date)
     );
     out.push_str("<script type=\"application/json\" id=\"data\">");
-    data::write(&mut out, view, origin.date);
-    let _ = write!(out, "</script>\n<script>{SCRIPT}</script></body></html>\n");
-    out
+    sink.write_all(out.as_bytes())?;
+    data::write(&mut sink, view, origin.date)?;
+    write!(sink, "</script>\n<script>{SCRIPT}</script></body></html>\n")?;
+    sink.flush()
 }
