@@ -53,26 +53,9 @@ fn json_hidden(c: char) -> bool {
     (c >= '\u{7f}' && is_hidden(c)) || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
-/// JSON text with `json_hidden` characters written as `\u` escapes. They can only be
-/// inside strings, where the escape reads back as the same character.
-pub fn json_escaped(json: String) -> String {
-    // C0 inside strings is escaped already; outside them it is JSON's own whitespace.
-    if !json.chars().any(json_hidden) {
-        return json;
-    }
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        if json_hidden(c) {
-            let _ = write!(out, "\\u{:04x}", c as u32);
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// `value` as pretty JSON, escaped as `json_escaped` escapes it, written to `out` as it
-/// is made: a large report needs no copy of itself in memory.
+/// `value` as pretty JSON, with `json_hidden` characters written as `\u` escapes (they can
+/// only be inside strings, where the escape reads back as the same character), written
+/// to `out` as it is made: a large report needs no copy of itself in memory.
 pub fn write_json(
     out: &mut impl std::io::Write,
     value: &impl serde::Serialize,
@@ -84,7 +67,7 @@ pub fn write_json(
         .map_err(std::io::Error::from)
 }
 
-/// serde_json's pretty formatter, with the escapes of `json_escaped` in strings.
+/// serde_json's pretty formatter, with `json_hidden` characters escaped in strings.
 struct EscapingFormatter(serde_json::ser::PrettyFormatter<'static>);
 
 /// The pretty formatter's own layout, passed through.
@@ -218,7 +201,16 @@ mod tests {
         let mut written = Vec::new();
         write_json(&mut written, &value).unwrap();
         let written = String::from_utf8(written).unwrap();
-        assert_eq!(written, json_escaped(pretty));
+        // serde_json's own pretty text, with each hidden character as its escape.
+        let mut escaped = String::new();
+        for c in pretty.chars() {
+            if json_hidden(c) {
+                let _ = write!(escaped, "\\u{:04x}", c as u32);
+            } else {
+                escaped.push(c);
+            }
+        }
+        assert_eq!(written, escaped);
         assert!(written.contains("\\u202e") && !written.contains('\u{202e}'));
         let back: serde_json::Value = serde_json::from_str(&written).unwrap();
         assert_eq!(back, value);

@@ -23,6 +23,7 @@ struct Report<'a> {
     diff: &'a NetworkDiff,
 }
 
+/// The report as carepath's pretty JSON (`text::write_json`: hidden characters escaped).
 pub fn report(names: &Names, old: &Network, new: &Network, diff: &NetworkDiff) -> String {
     let report = Report {
         old: Side {
@@ -36,5 +37,7 @@ pub fn report(names: &Names, old: &Network, new: &Network, diff: &NetworkDiff) -
         changed: !diff.is_empty(),
         diff,
     };
-    serde_json::to_string_pretty(&report).expect("a diff holds only finite numbers")
+    let mut json = Vec::new();
+    crate::text::write_json(&mut json, &report).expect("a diff holds only finite numbers");
+    String::from_utf8(json).expect("serde_json writes UTF-8")
 }

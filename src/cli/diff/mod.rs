@@ -140,9 +140,7 @@ pub fn run(old: PathBuf, new: PathBuf, git_args: &[OsString], options: Options) 
     };
     let report = match format {
         Format::Text => text::report(&names, &old_net, &new_net, &changes),
-        Format::Json => {
-            crate::text::json_escaped(json::report(&names, &old_net, &new_net, &changes)) + "\n"
-        }
+        Format::Json => json::report(&names, &old_net, &new_net, &changes) + "\n",
     };
     // Names, notes and paths (a repository's, as git's driver) never reach a terminal raw.
     if !stdout::write(&crate::text::visible_lines(&report)) {
