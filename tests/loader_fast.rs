@@ -8,7 +8,10 @@ use std::path::{Path, PathBuf};
 use carepath::storage;
 use proptest::prelude::*;
 use proptest::sample::Index;
-use proptest::test_runner::{Config, TestCaseError, TestError, TestRunner};
+use proptest::test_runner::TestCaseError;
+
+mod common;
+use common::damage::{cases, on_damaged_copies};
 
 /// Pieces that sit at the edge of what the fast reader reads, and what it must leave to
 /// ron: escapes, numbers, options, attributes, comments, whitespace ron knows and it does not.
@@ -134,43 +137,19 @@ fn agree(text: &str) -> Result<bool, TestCaseError> {
 }
 
 fn run(name: &str, original: &[u8], cases: u32) {
-    let config = Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    };
-    let mut runner = TestRunner::new(config);
-    let loaded = std::cell::Cell::new(0u32);
-    let result = runner.run(&prop::collection::vec(damage(), 1..4), |damages| {
-        let mut bytes = original.to_vec();
-        for d in &damages {
-            apply(&mut bytes, d);
-        }
-        let Ok(text) = String::from_utf8(bytes) else {
-            return Ok(());
-        };
-        if agree(&text)? {
-            loaded.set(loaded.get() + 1);
-        }
-        Ok(())
-    });
-    match result {
-        Ok(()) => eprintln!(
-            "loader_fast: {name}: {cases} damaged copies, {} load",
-            loaded.get()
-        ),
-        Err(TestError::Fail(why, damages)) => {
-            panic!("{name}: {why}\nminimal damage: {damages:?}")
-        }
-        Err(TestError::Abort(why)) => panic!("{name}: aborted: {why}"),
-    }
-}
-
-fn cases(default: u32) -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(default)
+    let loaded =
+        on_damaged_copies(
+            name,
+            original,
+            cases,
+            damage(),
+            apply,
+            |bytes| match String::from_utf8(bytes) {
+                Ok(text) => agree(&text),
+                Err(_) => Ok(false),
+            },
+        );
+    eprintln!("loader_fast: {name}: {cases} damaged copies, {loaded} load");
 }
 
 #[test]

@@ -10,7 +10,10 @@ use std::path::{Path, PathBuf};
 use carepath::storage::{self, LoadError};
 use proptest::prelude::*;
 use proptest::sample::Index;
-use proptest::test_runner::{Config, TestCaseError, TestError, TestRunner};
+use proptest::test_runner::TestCaseError;
+
+mod common;
+use common::damage::{cases, on_damaged_copies};
 
 const EXAMPLES: [&str; 3] = ["type1-diabetes.ron", "mental-health.ron", "template.ron"];
 
@@ -206,56 +209,29 @@ fn run(example: &str, cases: u32) -> (u32, u32) {
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(example);
-    let config = Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    };
-    let mut runner = TestRunner::new(config);
-    let loaded = std::cell::Cell::new(0u32);
-    let result = runner.run(&prop::collection::vec(damage(), 1..4), |damages| {
-        let mut bytes = original.clone();
-        for d in &damages {
-            apply(&mut bytes, d);
-        }
+    let loaded = on_damaged_copies(example, &original, cases, damage(), apply, |bytes| {
         std::fs::write(&path, &bytes).unwrap();
         match storage::load(&path) {
             Ok(network) => {
-                loaded.set(loaded.get() + 1);
                 prop_assert!(network.validate().is_empty());
                 let canonical = storage::to_canonical_string(&network);
                 let again = storage::parse(&canonical, &path)
                     .map_err(|e| TestCaseError::fail(format!("canonical text fails: {e}")))?;
                 prop_assert!(again == network, "canonical text loads differently");
                 prop_assert_eq!(storage::to_canonical_string(&again), canonical);
+                Ok(true)
             }
-            Err(e) => check_error(&e, &path, &bytes)?,
+            Err(e) => check_error(&e, &path, &bytes).map(|()| false),
         }
-        Ok(())
     });
-    if let Err(e) = result {
-        match e {
-            TestError::Fail(why, damages) => {
-                panic!("{example}: {why}\nminimal damage: {damages:?}")
-            }
-            TestError::Abort(why) => panic!("{example}: aborted: {why}"),
-        }
-    }
-    (cases, loaded.get())
-}
-
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(1000)
+    (cases, loaded)
 }
 
 #[test]
 fn damaged_examples_never_panic_and_every_error_has_its_place() {
     let mut total = 0;
     for example in EXAMPLES {
-        let (cases, loaded) = run(example, cases());
+        let (cases, loaded) = run(example, cases(1000));
         eprintln!("loader_fuzz: {example}: {cases} damaged copies, {loaded} of them still load");
         total += cases;
     }

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod damage;
 pub mod fixture;
 pub mod network;
 
