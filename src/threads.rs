@@ -31,22 +31,39 @@ where
     T: Send,
     F: Fn(usize, &Pathway) -> T + Sync,
 {
-    let run = |range: Range<usize>| -> Vec<T> { range.map(|i| f(i, &pathways[i])).collect() };
     let shares = shares(pathways, threads);
-    if shares.len() < 2 {
-        return run(0..pathways.len());
+    each(shares.len(), |k| {
+        shares[k]
+            .clone()
+            .map(|i| f(i, &pathways[i]))
+            .collect::<Vec<T>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// `f(k)` for each `k` below `n`, in order: the first here, each other on a thread of its
+/// own, or here should its thread fail to start; a panic in `f` is passed on as if `f`
+/// had run here.
+pub(crate) fn each<T, F>(n: usize, f: F) -> Vec<T>
+where
+    T: Send,
+    F: Fn(usize) -> T + Sync,
+{
+    if n < 2 {
+        return (0..n).map(&f).collect();
     }
     thread::scope(|scope| {
-        let others: Vec<_> = shares[1..]
-            .iter()
-            .map(|range| (range.clone(), spawn(scope, || run(range.clone()))))
-            .collect();
-        let mut all = run(shares[0].clone());
-        for (range, handle) in others {
-            match handle {
-                Some(handle) => all.extend(join(handle)),
-                None => all.extend(run(range)),
-            }
+        let f = &f;
+        let others: Vec<_> = (1..n).map(|k| (k, spawn(scope, move || f(k)))).collect();
+        let mut all = Vec::with_capacity(n);
+        all.push(f(0));
+        for (k, handle) in others {
+            all.push(match handle {
+                Some(handle) => join(handle),
+                None => f(k),
+            });
         }
         all
     })

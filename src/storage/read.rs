@@ -86,17 +86,10 @@ fn read_in_parts(file: &File, size: usize, path: &Path) -> Result<Option<String>
     let mut bytes = vec![0; size];
     let (first, second) = bytes.split_at_mut(size / 2);
     let offset = first.len() as u64;
-    let (a, b) = std::thread::scope(|scope| {
-        let other = std::thread::Builder::new()
-            .name("read".into())
-            .spawn_scoped(scope, move || file.read_exact_at(second, offset));
-        let a = file.read_exact_at(first, 0);
-        (a, other.ok().map(|handle| handle.join()))
-    });
-    // No thread to read on: the file is read from the start, on this one.
-    let Some(Ok(b)) = b else {
-        return Ok(None);
-    };
+    let (b, a) = crate::threads::both(
+        move || file.read_exact_at(second, offset),
+        || file.read_exact_at(first, 0),
+    );
     for result in [a, b] {
         match result {
             Ok(()) => {}

@@ -8,7 +8,6 @@
 //! the one reading the whole text would give.
 
 use std::ops::Range;
-use std::thread;
 
 use crate::model::{Network, Pathway};
 
@@ -59,36 +58,15 @@ fn with_skeleton(text: &str, list: Range<usize>, pathways: Vec<Pathway>) -> Resu
     Ok(network.with_loaded_pathways(pathways))
 }
 
-/// `read_share(k)` for each of `shares` shares, the first on this thread and each other
-/// on one of its own; their pathways in share order.
+/// `read_share(k)` for each of `shares` shares, side by side (`threads::each`); their
+/// pathways in share order.
 fn on_threads<F>(shares: usize, read_share: F) -> Result<Vec<Pathway>, Bail>
 where
     F: Fn(usize) -> Result<Vec<Pathway>, Bail> + Sync,
 {
-    thread::scope(|scope| {
-        let read_share = &read_share;
-        let others: Vec<_> = (1..shares)
-            .map(|k| {
-                let handle = thread::Builder::new()
-                    .name("load".into())
-                    .spawn_scoped(scope, move || read_share(k))
-                    .ok();
-                (k, handle)
-            })
-            .collect();
-        let mut pathways = read_share(0);
-        for (k, handle) in others {
-            let share = match handle {
-                Some(handle) => handle.join().unwrap_or(Err(Bail)),
-                None => read_share(k),
-            };
-            pathways = pathways.and_then(|mut all| {
-                all.extend(share?);
-                Ok(all)
-            });
-        }
-        pathways
-    })
+    let read = crate::threads::each(shares, read_share);
+    let read: Vec<Vec<Pathway>> = read.into_iter().collect::<Result<_, _>>()?;
+    Ok(read.into_iter().flatten().collect())
 }
 
 /// How a pathway of the list starts in canonical text: after the comma that ends the one
