@@ -169,23 +169,15 @@ pub fn report(
     // A large report's second half is written on another core, the first streamed here.
     let half = all.len() / 2;
     let before = all.get(half.wrapping_sub(1)).map(|f| f.severity);
-    std::thread::scope(|scope| {
-        let second = std::thread::Builder::new().spawn_scoped(scope, || {
+    let (second, ()) = crate::threads::both(
+        || {
             let mut text = String::new();
             findings(&mut text, network, &messages, &all[half..], before, paint);
             text
-        });
-        findings(out, network, &messages, &all[..half], None, paint);
-        match second {
-            Ok(handle) => {
-                let text = handle
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
-                let _ = out.write_str(&text);
-            }
-            Err(_) => findings(out, network, &messages, &all[half..], before, paint),
-        }
-    });
+        },
+        || findings(out, network, &messages, &all[..half], None, paint),
+    );
+    let _ = out.write_str(&second);
 }
 
 /// From this many findings, the report writes them on two threads.
